@@ -1,0 +1,96 @@
+package dev.storefront.local.infra;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Real RS256 access tokens for tests of services that trust account-service, signed with a key generated per JVM and
+ * verifiable through {@link #jwksJson()}. The claims follow account-service's token contract (see
+ * docs/architecture.md): issuer {@value #ISSUER}, audience {@value #AUDIENCE}, subject = account id, {@code groups}
+ * = roles, {@code email}.
+ */
+public final class TestTokens {
+    public static final String ISSUER = "storefront-accounts";
+    public static final String AUDIENCE = "storefront";
+
+    private static final RsaJsonWebKey KEY = generate("test-key-1");
+    private static final RsaJsonWebKey OTHER_KEY = generate("test-key-1");
+
+    private TestTokens() {}
+
+    /** A token for a customer with a fresh id. */
+    public static String customer(UUID accountId) {
+        return sign(KEY, claims(accountId, List.of("customer"), ISSUER, Duration.ofMinutes(15)));
+    }
+
+    public static String admin(UUID accountId) {
+        return sign(KEY, claims(accountId, List.of("customer", "admin"), ISSUER, Duration.ofMinutes(15)));
+    }
+
+    /** Same claims as {@link #customer} but signed by a key the JWKS does not contain (same kid): a forgery. */
+    public static String forged(UUID accountId) {
+        return sign(OTHER_KEY, claims(accountId, List.of("customer"), ISSUER, Duration.ofMinutes(15)));
+    }
+
+    public static String expired(UUID accountId) {
+        return sign(KEY, claims(accountId, List.of("customer"), ISSUER, Duration.ofMinutes(-5)));
+    }
+
+    public static String wrongIssuer(UUID accountId) {
+        return sign(KEY, claims(accountId, List.of("customer"), "someone-else", Duration.ofMinutes(15)));
+    }
+
+    /** The public half of the signing key as a JWKS document. */
+    public static String jwksJson() {
+        return new JsonWebKeySet(KEY).toJson();
+    }
+
+    private static JwtClaims claims(UUID accountId, List<String> groups, String issuer, Duration lifetime) {
+        JwtClaims claims = new JwtClaims();
+        Instant now = Instant.now();
+        claims.setIssuer(issuer);
+        claims.setAudience(AUDIENCE);
+        claims.setSubject(accountId.toString());
+        claims.setStringListClaim("groups", groups);
+        claims.setClaim("email", accountId + "@example.test");
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond() - 60));
+        claims.setExpirationTime(NumericDate.fromSeconds(now.plus(lifetime).getEpochSecond()));
+        claims.setGeneratedJwtId();
+        return claims;
+    }
+
+    private static String sign(RsaJsonWebKey key, JwtClaims claims) {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(claims.toJson());
+            jws.setKey(key.getPrivateKey());
+            jws.setKeyIdHeaderValue(key.getKeyId());
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RsaJsonWebKey generate(String kid) {
+        try {
+            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+            key.setKeyId(kid);
+            key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            key.setUse("sig");
+            return key;
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
