@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +61,7 @@ public class DevModeInfrastructure implements ConfigSourceFactory {
     }
 
     private static void start(ServiceDatabase service) {
-        Path home = repositoryRoot().resolve(".data").resolve("dev").resolve(service.serviceName());
+        Path home = RepositoryRoot.find().resolve(".data").resolve("dev").resolve(service.serviceName());
         LocalPostgres postgres = LocalPostgres.start(home.resolve("postgres"), FreePort.pick(), true);
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "dev-postgres-stop"));
         LocalS3 s3 = LocalS3.start(home.resolve("s3"), FreePort.pick(), home.resolve("run"));
@@ -73,16 +72,5 @@ public class DevModeInfrastructure implements ConfigSourceFactory {
         System.setProperty(STARTED + ".datasource.username", credentials.username());
         System.setProperty(STARTED + ".datasource.password", credentials.password());
         S3ClientConfig.environment(s3, BUCKET).forEach((k, v) -> System.setProperty(STARTED + ".s3." + k, v));
-    }
-
-    /** The directory holding {@code mvnw}, looking up from the working directory (dev mode runs in the module). */
-    static Path repositoryRoot() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("mvnw")) && Files.exists(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        return start;
     }
 }

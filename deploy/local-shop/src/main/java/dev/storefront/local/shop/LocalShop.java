@@ -1,0 +1,145 @@
+package dev.storefront.local.shop;
+
+import dev.storefront.local.infra.Credentials;
+import dev.storefront.local.infra.FreePort;
+import dev.storefront.local.infra.LocalPostgres;
+import dev.storefront.local.infra.LocalS3;
+import dev.storefront.local.infra.S3ClientConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole shop on loopback: PostgreSQL and the S3 API, then the edge, then every service instance as its own JVM.
+ * Shared by {@code ./shop} and the tests that exercise the stack end to end.
+ */
+final class LocalShop implements AutoCloseable {
+    static final String BUCKET = "storefront-pages";
+    private static final Logger LOG = Logger.getLogger(LocalShop.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    /** Where the stack listens and keeps its files. */
+    record Layout(
+            Path repositoryRoot, Path dataDirectory, int edgePort, int postgresPort, int s3Port, boolean durable) {}
+
+    private final List<ServiceInstance> instances = new ArrayList<>();
+    private LocalPostgres postgres;
+    private LocalS3 s3;
+    private S3Client s3Client;
+    private Edge edge;
+
+    /** Starts everything and returns once every instance reports ready; on failure, stops what it started. */
+    static LocalShop start(Layout layout, Map<ShopService, Integer> scale, boolean randomServicePorts) {
+        LocalShop shop = new LocalShop();
+        try {
+            shop.startAll(layout, scale, randomServicePorts);
+            return shop;
+        } catch (RuntimeException e) {
+            shop.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Layout layout, Map<ShopService, Integer> scale, boolean randomServicePorts) {
+        Path data = layout.dataDirectory();
+        postgres = LocalPostgres.start(data.resolve("postgres"), layout.postgresPort(), layout.durable());
+        s3 = LocalS3.start(data.resolve("s3"), layout.s3Port(), data.resolve("run"));
+        s3.ensureBucket(BUCKET);
+        s3Client = s3.client();
+
+        Upstreams upstreams = new Upstreams();
+        edge = Edge.start(layout.edgePort(), upstreams, new BucketPages(s3Client, BUCKET));
+
+        Map<ShopService, List<Integer>> ports = new HashMap<>();
+        scale.forEach((service, count) -> {
+            for (int i = 1; i <= count; i++) {
+                int port = randomServicePorts ? FreePort.pick() : service.port(i);
+                ports.computeIfAbsent(service, s -> new ArrayList<>()).add(port);
+                upstreams.add(service.routePrefix(), service.moduleName(), port);
+            }
+        });
+        ports.forEach((service, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                instances.add(ServiceInstance.start(
+                        service,
+                        i + 1,
+                        list.get(i),
+                        service.runnerJar(layout.repositoryRoot()),
+                        environment(service, layout),
+                        data.resolve("logs")));
+            }
+        });
+        CompletableFuture.allOf(instances.stream()
+                        .map(instance -> CompletableFuture.runAsync(() -> instance.awaitReady(READY_TIMEOUT)))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+    }
+
+    /** What a service reads from its environment in AWS, pointed at the local stand-ins. */
+    private Map<String, String> environment(ShopService service, Layout layout) {
+        Credentials db = postgres.credentials(service.database());
+        String edgeUrl = "http://127.0.0.1:" + edge.port();
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_URL", db.jdbcUrl());
+        env.put("DB_USER", db.username());
+        env.put("DB_PASSWORD", db.password());
+        env.put("JWT_JWKS_URL", edgeUrl + "/api/accounts/jwks.json");
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        if (service.usesBucket()) {
+            env.putAll(S3ClientConfig.environment(s3, BUCKET));
+        }
+        switch (service) {
+            case ACCOUNT ->
+                env.put("JWT_KEY_DIR", layout.dataDirectory().resolve("keys").toString());
+            case CATALOG -> env.put("CATALOG_SEED_SAMPLE", "true");
+            case ORDER -> env.put("CART_SERVICE_URL", edgeUrl);
+            default -> {
+                // no extra settings
+            }
+        }
+        return env;
+    }
+
+    /** The running instances, by service and then instance number. */
+    List<ServiceInstance> instances() {
+        return instances.stream()
+                .sorted(java.util.Comparator.comparing(ServiceInstance::service).thenComparing(ServiceInstance::name))
+                .toList();
+    }
+
+    int edgePort() {
+        return edge.port();
+    }
+
+    LocalPostgres postgres() {
+        return postgres;
+    }
+
+    LocalS3 s3() {
+        return s3;
+    }
+
+    @Override
+    public void close() {
+        instances.parallelStream().forEach(instance -> instance.stop(Duration.ofSeconds(15)));
+        if (edge != null) {
+            edge.close();
+        }
+        if (s3Client != null) {
+            s3Client.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        LOG.debug("Local shop stopped");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.storefront.local.shop;
+
+import dev.storefront.local.infra.ServiceDatabase;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The four API services the shop runs, with the edge path each owns and the port of its first instance. */
+enum ShopService {
+    ACCOUNT("account", ServiceDatabase.ACCOUNT, "/api/accounts", 8081, false),
+    CART("cart", ServiceDatabase.CART, "/api/carts", 8082, true),
+    ORDER("order", ServiceDatabase.ORDERS, "/api/orders", 8083, true),
+    CATALOG("catalog", ServiceDatabase.CATALOG, "/api/catalog", 8084, true);
+
+    private final String shortName;
+    private final ServiceDatabase database;
+    private final String routePrefix;
+    private final int basePort;
+    private final boolean usesBucket;
+
+    ShopService(String shortName, ServiceDatabase database, String routePrefix, int basePort, boolean usesBucket) {
+        this.shortName = shortName;
+        this.database = database;
+        this.routePrefix = routePrefix;
+        this.basePort = basePort;
+        this.usesBucket = usesBucket;
+    }
+
+    String shortName() {
+        return shortName;
+    }
+
+    String moduleName() {
+        return database.serviceName();
+    }
+
+    ServiceDatabase database() {
+        return database;
+    }
+
+    String routePrefix() {
+        return routePrefix;
+    }
+
+    boolean usesBucket() {
+        return usesBucket;
+    }
+
+    /** Instance 1 listens on the base port, instance 2 on base + 100, and so on. */
+    int port(int instance) {
+        return basePort + 100 * (instance - 1);
+    }
+
+    /** The packaged app that {@code ./mvnw package} leaves in the service's module. */
+    Path runnerJar(Path repositoryRoot) {
+        return repositoryRoot
+                .resolve(moduleName())
+                .resolve("target")
+                .resolve("quarkus-app")
+                .resolve("quarkus-run.jar");
+    }
+
+    static Optional<ShopService> byShortName(String name) {
+        return Arrays.stream(values())
+                .filter(s -> s.shortName.equals(name) || s.moduleName().equals(name))
+                .findFirst();
+    }
+}

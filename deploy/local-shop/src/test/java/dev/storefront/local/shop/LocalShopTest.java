@@ -1,0 +1,149 @@
+package dev.storefront.local.shop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.local.infra.FreePort;
+import dev.storefront.local.infra.RepositoryRoot;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The whole local stack as {@code ./shop} starts it: real PostgreSQL, S3 API, every packaged service as its own JVM
+ * (two cart-service instances) and the edge on random ports.
+ */
+class LocalShopTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalShop shop;
+
+    @BeforeAll
+    static void startShop() throws IOException {
+        Map<ShopService, Integer> scale = new EnumMap<>(ShopService.class);
+        for (ShopService service : ShopService.values()) {
+            scale.put(service, service == ShopService.CART ? 2 : 1);
+        }
+        Path data = Files.createTempDirectory("local-shop-test-");
+        shop = LocalShop.start(
+                new LocalShop.Layout(
+                        RepositoryRoot.find(), data, FreePort.pick(), FreePort.pick(), FreePort.pick(), false),
+                scale,
+                true);
+    }
+
+    @AfterAll
+    static void stopShop() {
+        if (shop != null) {
+            shop.close();
+        }
+    }
+
+    @Test
+    void routesEachApiPrefixToItsService() throws Exception {
+        for (ShopService service : ShopService.values()) {
+            String path = service.routePrefix() + "/edge-routing-probe";
+            HttpResponse<String> response = get(path);
+            String upstream = response.headers().firstValue("X-Upstream").orElse("");
+            assertTrue(upstream.startsWith(service.moduleName() + "@"), path + " went to '" + upstream + "'");
+            // The service itself answered: its own problem+json names the path it was asked for.
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(response.body().contains("\"instance\":\"" + path + "\""), response.body());
+            assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, "status " + response.statusCode());
+        }
+    }
+
+    @Test
+    void unknownApiPathIsAProblemFromTheEdge() throws Exception {
+        HttpResponse<String> response = get("/api/unknown-context/x");
+        assertEquals(404, response.statusCode());
+        assertTrue(response.headers().firstValue("X-Upstream").isEmpty());
+    }
+
+    @Test
+    void twoInstancesOfOneServiceBothAnswer() throws Exception {
+        Set<String> answeredBy = new HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            answeredBy.add(get("/api/carts/round-robin-probe")
+                    .headers()
+                    .firstValue("X-Upstream")
+                    .orElse("none"));
+        }
+        assertEquals(2, answeredBy.size(), "answered by " + answeredBy);
+        assertTrue(answeredBy.stream().allMatch(u -> u.startsWith("cart-service@")), answeredBy.toString());
+    }
+
+    @Test
+    void servesObjectsFromTheBucketWithTheirHeaders() throws Exception {
+        try (var s3 = shop.s3().client()) {
+            s3.putObject(
+                    b -> b.bucket(LocalShop.BUCKET)
+                            .key("edge-test/index.html")
+                            .contentType("text/html;charset=utf-8")
+                            .cacheControl("public, max-age=60"),
+                    RequestBody.fromString("<!doctype html><title>edge test</title>"));
+        }
+        HttpResponse<String> page = get("/edge-test/");
+        assertEquals(200, page.statusCode());
+        assertEquals("<!doctype html><title>edge test</title>", page.body());
+        assertEquals(
+                "text/html;charset=utf-8",
+                page.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "public, max-age=60", page.headers().firstValue("Cache-Control").orElse(""));
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> revalidated = HTTP.send(
+                HttpRequest.newBuilder(url("/edge-test/index.html"))
+                        .header("If-None-Match", etag)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, revalidated.statusCode());
+
+        assertEquals(404, get("/edge-test/missing.html").statusCode());
+        assertEquals(
+                405,
+                HTTP.send(
+                                HttpRequest.newBuilder(url("/edge-test/index.html"))
+                                        .DELETE()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
+    }
+
+    @Test
+    void routesAroundAnInstanceThatDied() throws Exception {
+        ServiceInstance victim = shop.instances().stream()
+                .filter(i -> i.service() == ShopService.CART)
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        victim.kill();
+        victim.stop(java.time.Duration.ofSeconds(5));
+        assertFalse(victim.isAlive());
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> response = get("/api/carts/after-kill-probe");
+            assertTrue(response.statusCode() < 500, "status " + response.statusCode() + ": " + response.body());
+            assertFalse(response.headers().firstValue("X-Upstream").orElse("").endsWith("@" + victim.port()));
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI url(String path) {
+        return URI.create("http://127.0.0.1:" + shop.edgePort() + path);
+    }
+}
