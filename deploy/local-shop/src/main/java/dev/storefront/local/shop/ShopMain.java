@@ -134,15 +134,16 @@ public final class ShopMain {
         out.println(
                 "The shop is ready at " + url + "/   (all services ready in " + took.toMillis() / 100 / 10.0 + " s)");
         out.println();
-        out.printf("  %-22s %-36s %6s %8s %7s  %s%n", "service", "serves", "port", "pid", "ready", "log");
+        out.printf("  %-22s %-36s %6s %8s %7s %7s  %s%n", "service", "serves", "port", "pid", "ready", "RSS", "log");
         for (ServiceInstance instance : shop.instances()) {
             out.printf(
-                    "  %-22s %-36s %6d %8d %6.1fs  %s%n",
+                    "  %-22s %-36s %6d %8d %6.1fs %5dMB  %s%n",
                     instance.name(),
                     url + instance.service().routePrefix(),
                     instance.port(),
                     instance.pid(),
                     instance.startToReady().toMillis() / 1000.0,
+                    instance.residentKilobytes() / 1024,
                     instance.log());
         }
         out.println();
