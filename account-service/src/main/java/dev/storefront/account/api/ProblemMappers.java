@@ -2,10 +2,18 @@ package dev.storefront.account.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.storefront.account.domain.EmailTakenException;
+import dev.storefront.account.domain.InvalidCredentialsException;
+import dev.storefront.account.domain.TooManyAttemptsException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
@@ -24,6 +32,37 @@ public class ProblemMappers {
             LOG.error("Request failed", e);
         }
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response emailTaken(EmailTakenException e, UriInfo uri) {
+        return respond(Problem.of(409, "Conflict", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidCredentials(InvalidCredentialsException e, UriInfo uri) {
+        return respond(Problem.of(401, "Unauthorized", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyAttempts(TooManyAttemptsException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(429, "Too Many Requests", e.getMessage(), path(uri))))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
+    }
+
+    /** Missing, malformed, forged or expired bearer token (proactive authentication is off, so it arrives here). */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(
+                        respond(Problem.of(401, "Unauthorized", "A valid bearer access token is required", path(uri))))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "Forbidden", "Not allowed for this account", path(uri)));
     }
 
     @ServerExceptionMapper
@@ -47,6 +86,12 @@ public class ProblemMappers {
                 ? "body"
                 : e.getPath().get(e.getPath().size() - 1).getFieldName();
         return badRequest("Field '" + field + "' has an invalid value", uri);
+    }
+
+    /** Valid JSON of the wrong shape, e.g. an array or an empty body where an object is expected. */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e, UriInfo uri) {
+        return badRequest("The request body does not have the expected shape", uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,65 @@
+package dev.storefront.account.domain;
+
+import dev.storefront.account.config.AccountConfig;
+import dev.storefront.account.security.TokenIssuer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Signs a customer in: refuses while the account or client is locked, checks the password (with the same Argon2 work
+ * for an unknown email), counts failures, and issues an access token.
+ */
+@ApplicationScoped
+public class Authenticator {
+    private static final Logger LOG = Logger.getLogger(Authenticator.class);
+
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final TokenIssuer tokens;
+    private final AccountService accounts;
+    private final Set<String> adminEmails;
+
+    public Authenticator(
+            PasswordHasher hasher,
+            LoginThrottle throttle,
+            TokenIssuer tokens,
+            AccountService accounts,
+            AccountConfig config) {
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.adminEmails = config.adminEmails().orElse(List.of()).stream()
+                .map(Emails::normalise)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public record AccessToken(String token, Duration lifetime) {}
+
+    public AccessToken signIn(String email, String password, String clientAddress) {
+        String normalised = Emails.normalise(email);
+        String accountKey = LoginThrottle.accountKey(normalised);
+        String clientKey = LoginThrottle.clientKey(clientAddress);
+        throttle.retryAfterSeconds(List.of(accountKey, clientKey)).ifPresent(seconds -> {
+            throw new TooManyAttemptsException(seconds);
+        });
+        Optional<Account> account = Account.findByEmail(normalised);
+        if (!hasher.verify(password, account.map(a -> a.passwordHash).orElse(null))) {
+            throttle.recordFailure(accountKey, clientKey);
+            LOG.infof("Failed sign-in from %s", clientAddress);
+            throw new InvalidCredentialsException();
+        }
+        Account signedIn = account.get();
+        throttle.reset(accountKey);
+        if (!signedIn.admin && adminEmails.contains(signedIn.email)) {
+            accounts.grantAdmin(signedIn.id);
+            signedIn.admin = true;
+        }
+        return new AccessToken(tokens.issue(signedIn.id, signedIn.email, signedIn.roles()), tokens.lifetime());
+    }
+}

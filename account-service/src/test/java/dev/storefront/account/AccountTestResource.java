@@ -1,0 +1,46 @@
+package dev.storefront.account;
+
+import dev.storefront.local.infra.PostgresTestResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The embedded PostgreSQL plus a fresh key directory and an admin email, for the app under test and, through system
+ * properties of the test JVM, for the tests themselves (they also run against the packaged app, where CDI injection is
+ * not available).
+ */
+public class AccountTestResource extends PostgresTestResource {
+    static final String ADMIN_EMAIL = "boss@example.test";
+    static final String SUPERUSER_URL = "storefront-test.account.superuser-url";
+    static final String KEY_DIR = "storefront-test.account.key-dir";
+    static final String DATASOURCE = "storefront-test.account.datasource.";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        super.init(Map.of("service", "account-service"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(super.start());
+        try {
+            Path keys = Files.createTempDirectory("account-keys-");
+            config.put("account.jwt.key-dir", keys.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        config.put("account.admin-emails", ADMIN_EMAIL);
+        System.setProperty(SUPERUSER_URL, config.get("test.postgres.superuser-url"));
+        System.setProperty(KEY_DIR, config.get("account.jwt.key-dir"));
+        config.forEach((k, v) -> {
+            if (k.startsWith("quarkus.datasource.")) {
+                System.setProperty(DATASOURCE + k, v);
+            }
+        });
+        return config;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.storefront.account;
+
+import static dev.storefront.account.Api.json;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+@WithTestResource(AccountTestResource.class)
+class SignUpTest {
+
+    @Test
+    void signUpStoresANormalisedAccountAndNeverReturnsThePassword() {
+        String email = Api.uniqueEmail();
+        String body = json().body(
+                        Map.of("email", "  " + email.toUpperCase() + " ", "password", Api.PASSWORD, "name", "Ann"))
+                .post("/api/accounts")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/accounts/me"))
+                .body("email", equalTo(email))
+                .body("name", equalTo("Ann"))
+                .body("roles", hasItem("customer"))
+                .body("$", not(org.hamcrest.Matchers.hasKey("password")))
+                .extract()
+                .asString();
+        assertEquals(false, body.contains("argon2"), body);
+        assertEquals(false, body.contains(Api.PASSWORD), body);
+        assertEquals(1, Api.count("SELECT count(*) FROM account.account WHERE email = ?", email));
+        assertEquals(
+                1,
+                Api.count(
+                        "SELECT count(*) FROM account.account WHERE email = ? AND password_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'",
+                        email));
+    }
+
+    @Test
+    void duplicateEmailEvenInOtherCaseOrWhitespaceIsAConflict() {
+        String email = Api.uniqueEmail();
+        Api.signUp(email);
+        long before = Api.accounts();
+        for (String variant : new String[] {email, email.toUpperCase(), " " + email + "\t"}) {
+            json().body(Map.of("email", variant, "password", Api.PASSWORD, "name", "Again"))
+                    .post("/api/accounts")
+                    .then()
+                    .statusCode(409)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("status", equalTo(409));
+        }
+        assertEquals(before, Api.accounts());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"email\":\"not-an-email\",\"password\":\"correct horse battery staple\",\"name\":\"A\"}",
+                "{\"email\":\"a@b\",\"password\":\"correct horse battery staple\",\"name\":\"A\"}",
+                "{\"email\":\"x@example.test\",\"password\":\"short1!\",\"name\":\"A\"}",
+                "{\"email\":\"x@example.test\",\"password\":\"%s\",\"name\":\"A\"}",
+                "{\"email\":\"x@example.test\",\"password\":\"Password1\",\"name\":\"A\"}",
+                "{\"email\":\"x@example.test\",\"password\":\"iloveyou\",\"name\":\"A\"}",
+                "{\"email\":\"x@example.test\",\"password\":\"correct horse battery staple\",\"name\":\" \"}",
+                "{\"email\":\"x@example.test\",\"password\":\"correct horse battery staple\"}",
+                "{\"email\":\"x@example.test\",\"password\":\"correct horse battery staple\",\"name\":\"A\",\"admin\":true}",
+                "{\"email\":\"x@example.test\",\"password\":",
+                "[]",
+                ""
+            })
+    void invalidSignUpIsAProblemAndStoresNothing(String template) {
+        String body = template.replace("%s", "a".repeat(129));
+        long before = Api.accounts();
+        json().body(body)
+                .post("/api/accounts")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(400))
+                .body("detail", not(containsString(Api.PASSWORD)));
+        assertEquals(before, Api.accounts());
+    }
+
+    @Test
+    void commonPasswordNamesTheField() {
+        json().body(Map.of("email", Api.uniqueEmail(), "password", "Password123", "name", "A"))
+                .post("/api/accounts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("password"));
+    }
+
+    @Test
+    void longestAllowedPasswordIsAcceptedWhole() {
+        String email = Api.uniqueEmail();
+        String password = "x".repeat(127) + "y";
+        json().body(Map.of("email", email, "password", password, "name", "A"))
+                .post("/api/accounts")
+                .then()
+                .statusCode(201);
+        // No silent truncation: the first 127 characters alone are not the password.
+        json().body(Map.of("email", email, "password", "x".repeat(127) + "z"))
+                .post("/api/accounts/login")
+                .then()
+                .statusCode(401);
+        json().body(Map.of("email", email, "password", password))
+                .post("/api/accounts/login")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void oversizedBodyIsRefusedAsProblem() {
+        long before = Api.accounts();
+        String name = "n".repeat(70 * 1024);
+        json().body(Map.of("email", Api.uniqueEmail(), "password", Api.PASSWORD, "name", name))
+                .post("/api/accounts")
+                .then()
+                .statusCode(413)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(413));
+        assertEquals(before, Api.accounts());
+    }
+}
