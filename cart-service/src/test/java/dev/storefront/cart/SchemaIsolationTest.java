@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
 import dev.storefront.local.infra.S3TestResource;
 import io.agroal.api.AgroalDataSource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "service", value = "cart-service"))
 @WithTestResource(S3TestResource.class)
+@WithTestResource(JwtTestResource.class)
 class SchemaIsolationTest {
     private static final String OWN_SCHEMA = "cart";
     private static final List<String> OTHER_SCHEMAS = List.of("account", "cart", "orders", "catalog").stream()

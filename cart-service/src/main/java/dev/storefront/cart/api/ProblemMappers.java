@@ -3,6 +3,13 @@ package dev.storefront.cart.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.storefront.cart.client.CatalogUnavailableException;
+import dev.storefront.cart.domain.CartNotFoundException;
+import dev.storefront.cart.domain.CartRuleException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -52,6 +59,46 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         return badRequest("The request body is not valid JSON: " + e.getOriginalMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response cartNotFound(CartNotFoundException e, UriInfo uri) {
+        return respond(Problem.of(404, "Not Found", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response cartRule(CartRuleException e, UriInfo uri) {
+        return respond(Problem.of(422, "Unprocessable Content", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of(
+                409, "Conflict", "The cart was changed by another request at the same time; try again", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response catalogUnavailable(CatalogUnavailableException e, UriInfo uri) {
+        LOG.warn(e.getMessage(), e.getCause());
+        return Response.fromResponse(respond(Problem.of(
+                        503, "Service Unavailable", "The product catalog cannot be read right now", path(uri))))
+                .header("Retry-After", "5")
+                .build();
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        String detail = e instanceof UnauthorizedException
+                ? "A bearer token is required"
+                : "The bearer token is invalid or expired";
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", detail, path(uri))))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "Forbidden", "Not allowed", path(uri)));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -2,6 +2,7 @@ package dev.storefront.cart.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** cart-service settings; production values come from environment variables (see application.properties). */
 @ConfigMapping(prefix = "cart")
@@ -11,5 +12,41 @@ public interface CartConfig {
 
     /** How long the readiness probe waits for the bucket before reporting the service not ready. */
     @WithDefault("2s")
-    java.time.Duration bucketCheckTimeout();
+    Duration bucketCheckTimeout();
+
+    Catalog catalog();
+
+    Limits limits();
+
+    Expiry expiry();
+
+    /** The in-memory cache of published product documents. */
+    interface Catalog {
+        /** How long a cached product is served before it is revalidated (conditional GET on its ETag). */
+        @WithDefault("30s")
+        Duration ttl();
+
+        /** Upper bound for one S3 call; on timeout the last known copy is served. */
+        @WithDefault("2s")
+        Duration timeout();
+    }
+
+    interface Limits {
+        /** Distinct skus per cart. */
+        @WithDefault("50")
+        int maxLines();
+    }
+
+    /** Carts idle (not changed) for longer than this are purged. */
+    interface Expiry {
+        @WithDefault("30d")
+        Duration anonymousIdle();
+
+        @WithDefault("90d")
+        Duration signedInIdle();
+
+        /** How often each instance runs the purge ({@code off} disables it). */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
 }

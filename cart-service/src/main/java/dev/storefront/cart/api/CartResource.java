@@ -1,0 +1,165 @@
+package dev.storefront.cart.api;
+
+import dev.storefront.cart.client.CatalogBucket;
+import dev.storefront.cart.client.CatalogProduct;
+import dev.storefront.cart.domain.Access;
+import dev.storefront.cart.domain.CartRuleException;
+import dev.storefront.cart.domain.CartToken;
+import dev.storefront.cart.domain.Carts;
+import dev.storefront.cart.domain.ProductSnapshot;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Anonymous and signed-in carts. A cart is visible to the holder of its token (header {@value #CART_TOKEN}) and to its
+ * signed-in owner (bearer token); to anyone else it answers 404, exactly as if it did not exist.
+ */
+@Path("/api/carts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "carts")
+public class CartResource {
+    static final String CART_TOKEN = "X-Cart-Token";
+    private static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final Carts carts;
+    private final CartViews views;
+    private final CatalogBucket catalog;
+    private final Caller caller;
+
+    public CartResource(Carts carts, CartViews views, CatalogBucket catalog, Caller caller) {
+        this.carts = carts;
+        this.views = views;
+        this.catalog = catalog;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(
+            summary = "Create an anonymous cart, or get the signed-in shopper's current cart",
+            description = "Without a bearer token: a new anonymous cart (201) whose `token` must be sent back as "
+                    + CART_TOKEN
+                    + ". With a bearer token: the shopper's one current cart, created (201) if none (200).")
+    @APIResponse(responseCode = "201", description = "Cart created")
+    @APIResponse(responseCode = "200", description = "The signed-in shopper's existing cart")
+    @APIResponse(responseCode = "401", description = "Invalid bearer token")
+    public Response create() {
+        Optional<UUID> account = caller.accountId();
+        if (account.isPresent()) {
+            Carts.Current current = carts.currentFor(account.get());
+            CartResponse body = views.of(current.contents());
+            return current.created() ? created(body) : Response.ok(body).build();
+        }
+        String token = CartToken.generate();
+        return created(views.of(carts.createAnonymous(token)).withToken(token));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a cart, priced from the current catalog")
+    @APIResponse(responseCode = "404", description = "No such cart, or not yours")
+    public CartResponse get(
+            @PathParam("id") UUID id, @Parameter(in = ParameterIn.HEADER) @HeaderParam(CART_TOKEN) String token) {
+        return views.of(carts.read(id, access(token)));
+    }
+
+    @PUT
+    @Path("/{id}/items/{sku}")
+    @Operation(summary = "Set the quantity (1..99) of a product in the cart, adding the line if new")
+    @APIResponse(responseCode = "200", description = "The updated cart")
+    @APIResponse(responseCode = "400", description = "Invalid quantity or body")
+    @APIResponse(responseCode = "404", description = "No such cart, or not yours")
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "Unknown, inactive or out-of-stock sku, or the cart already holds the maximum number of lines")
+    public CartResponse put(
+            @PathParam("id") UUID id,
+            @PathParam("sku") @Pattern(regexp = SKU) String sku,
+            @HeaderParam(CART_TOKEN) String token,
+            @Valid @NotNull QuantityRequest request) {
+        Access access = access(token);
+        CatalogProduct product = catalog.product(sku)
+                .filter(CatalogProduct::orderable)
+                .orElseThrow(() -> {
+                    carts.read(id, access); // a cart the caller cannot see is a 404 even when the sku is also bad
+                    return new CartRuleException("Product " + sku + " is unknown, inactive or out of stock");
+                });
+        var snapshot = new ProductSnapshot(sku, product.name(), product.price(), product.currency());
+        return views.of(carts.setQuantity(id, access, snapshot, request.quantity()));
+    }
+
+    @DELETE
+    @Path("/{id}/items/{sku}")
+    @Operation(summary = "Remove a product from the cart (no-op when it is not there)")
+    @APIResponse(responseCode = "200", description = "The updated cart")
+    @APIResponse(responseCode = "404", description = "No such cart, or not yours")
+    public CartResponse remove(
+            @PathParam("id") UUID id,
+            @PathParam("sku") @Pattern(regexp = SKU) String sku,
+            @HeaderParam(CART_TOKEN) String token) {
+        return views.of(carts.removeLine(id, access(token), sku));
+    }
+
+    @DELETE
+    @Path("/{id}/items")
+    @Operation(
+            summary = "Empty the cart (called by order-service after checkout)",
+            description = "Removes every line; the cart itself stays. Idempotent: emptying an empty or already emptied"
+                    + " cart is 204 too, so a delivery retried from an outbox is harmless. Authorised like every cart"
+                    + " call: the owner's bearer token (or the cart token). A 404 means the cart no longer exists for"
+                    + " this caller (e.g. purged after expiry) and there is nothing left to clear.")
+    @APIResponse(responseCode = "204", description = "The cart is empty")
+    @APIResponse(responseCode = "404", description = "No such cart, or not yours")
+    public void clear(@PathParam("id") UUID id, @HeaderParam(CART_TOKEN) String token) {
+        carts.clear(id, access(token));
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @Operation(
+            summary = "Merge an anonymous cart into the signed-in shopper's cart",
+            description = "Needs a bearer token and the anonymous cart's " + CART_TOKEN + ". Quantities of a sku in"
+                    + " both carts add up, capped at 99; the anonymous cart is deleted. Returns the shopper's cart.")
+    @APIResponse(responseCode = "200", description = "The shopper's cart after the merge")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "404", description = "No such anonymous cart for this cart token")
+    @APIResponse(responseCode = "422", description = "The merged cart would exceed the line limit")
+    public CartResponse merge(@PathParam("id") UUID id, @HeaderParam(CART_TOKEN) String token) {
+        UUID account = caller.requireAccountId();
+        if (token == null) {
+            throw new dev.storefront.cart.domain.CartNotFoundException(id);
+        }
+        return views.of(carts.merge(id, token, account));
+    }
+
+    private Access access(String cartToken) {
+        return new Access(caller.accountId(), Optional.ofNullable(cartToken));
+    }
+
+    private static Response created(CartResponse body) {
+        return Response.created(URI.create("/api/carts/" + body.id()))
+                .entity(body)
+                .build();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.storefront.cart.domain;
+
+import dev.storefront.cart.config.CartConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The cart rules. Every change locks the cart row ({@code SELECT ... FOR UPDATE}) for its short transaction, so two
+ * requests changing one cart at once are applied one after the other and neither is lost, whichever instance serves
+ * them. {@code @Version} stays as a second guard against any writer that skips the lock.
+ */
+@ApplicationScoped
+public class Carts {
+    public static final int MAX_QUANTITY = 99;
+
+    private final EntityManager em;
+    private final CartConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    public Carts(EntityManager em, CartConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    /** Creates an anonymous cart reachable with {@code token}. */
+    @Transactional
+    public CartContents createAnonymous(String token) {
+        Cart cart = Cart.anonymous(CartToken.hash(token), clock.instant());
+        em.persist(cart);
+        return cart.contents();
+    }
+
+    /**
+     * The shopper's one current cart, created if there is none. Safe under concurrent calls: the insert is a no-op when
+     * another request created the cart first (unique index on owner_id).
+     */
+    @Transactional
+    public Current currentFor(UUID accountId) {
+        Instant now = clock.instant();
+        int inserted = em.createNativeQuery(
+                        "INSERT INTO cart (id, owner_id, version, created_at, updated_at) VALUES (?1, ?2, 0, ?3, ?3)"
+                                + " ON CONFLICT (owner_id) WHERE owner_id IS NOT NULL DO NOTHING")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, accountId)
+                .setParameter(3, now)
+                .executeUpdate();
+        Cart cart = em.createQuery("FROM Cart WHERE ownerId = ?1", Cart.class)
+                .setParameter(1, accountId)
+                .getSingleResult();
+        return new Current(cart.contents(), inserted == 1);
+    }
+
+    @Transactional
+    public CartContents read(UUID id, Access access) {
+        return find(id, access, LockModeType.NONE).contents();
+    }
+
+    /** Sets the quantity of a line (adding it when new) and records the price the shopper now sees. */
+    @Transactional
+    public CartContents setQuantity(UUID id, Access access, ProductSnapshot product, int quantity) {
+        Cart cart = find(id, access, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        cart.line(product.sku())
+                .ifPresentOrElse(
+                        line -> {
+                            line.quantity = quantity;
+                            line.see(product);
+                        },
+                        () -> {
+                            requireRoomFor(cart.lines.size() + 1);
+                            cart.lines.add(CartLine.of(cart, product.sku(), quantity, product, now));
+                        });
+        return touched(cart, now);
+    }
+
+    /** Removes a line; removing a line that is not there changes nothing. */
+    @Transactional
+    public CartContents removeLine(UUID id, Access access, String sku) {
+        Cart cart = find(id, access, LockModeType.PESSIMISTIC_WRITE);
+        return cart.line(sku)
+                .map(line -> {
+                    cart.lines.remove(line);
+                    return touched(cart, clock.instant());
+                })
+                .orElseGet(cart::contents);
+    }
+
+    /** Empties the cart; idempotent. */
+    @Transactional
+    public void clear(UUID id, Access access) {
+        Cart cart = find(id, access, LockModeType.PESSIMISTIC_WRITE);
+        if (!cart.lines.isEmpty()) {
+            cart.lines.clear();
+            touched(cart, clock.instant());
+        }
+    }
+
+    /**
+     * Moves the lines of the anonymous cart {@code anonymousId} (reached with its token) into the signed-in shopper's
+     * cart and deletes the anonymous cart. Quantities of a sku in both carts add up, capped at {@value #MAX_QUANTITY}.
+     */
+    @Transactional
+    public CartContents merge(UUID anonymousId, String cartToken, UUID accountId) {
+        Cart anonymous = find(
+                anonymousId,
+                new Access(java.util.Optional.empty(), java.util.Optional.of(cartToken)),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (!anonymous.isAnonymous()) {
+            throw new CartNotFoundException(anonymousId);
+        }
+        UUID ownId = currentFor(accountId).contents().id();
+        Cart own = em.find(Cart.class, ownId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        long newSkus =
+                anonymous.lines.stream().filter(l -> own.line(l.sku).isEmpty()).count();
+        requireRoomFor(own.lines.size() + (int) newSkus);
+        for (CartLine line : anonymous.lines) {
+            own.line(line.sku)
+                    .ifPresentOrElse(
+                            mine -> mine.quantity = Math.min(MAX_QUANTITY, mine.quantity + line.quantity),
+                            () -> own.lines.add(CartLine.of(own, line.sku, line.quantity, snapshotOf(line), now)));
+        }
+        em.remove(anonymous);
+        return touched(own, now);
+    }
+
+    private Cart find(UUID id, Access access, LockModeType lock) {
+        Cart cart = em.find(Cart.class, id, lock);
+        if (cart == null || !access.allows(cart)) {
+            throw new CartNotFoundException(id);
+        }
+        return cart;
+    }
+
+    private void requireRoomFor(int lines) {
+        if (lines > config.limits().maxLines()) {
+            throw new CartRuleException(
+                    "A cart holds at most " + config.limits().maxLines() + " different products");
+        }
+    }
+
+    private static CartContents touched(Cart cart, Instant now) {
+        cart.updatedAt = now;
+        return cart.contents();
+    }
+
+    private static ProductSnapshot snapshotOf(CartLine line) {
+        return new ProductSnapshot(line.sku, line.name, line.seenUnitPrice, line.currency);
+    }
+
+    /** The shopper's cart and whether this call created it. */
+    public record Current(CartContents contents, boolean created) {}
+}

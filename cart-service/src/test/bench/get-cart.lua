@@ -1,0 +1,12 @@
+-- GET /api/carts/{id} on random carts.
+dofile((os.getenv("BENCH_DIR") or ".") .. "/carts.lua")
+request = function()
+  local c = pick()
+  return wrk.format("GET", "/api/carts/" .. c.id, { ["X-Cart-Token"] = c.token })
+end
+done = function(summary, latency, requests)
+  io.write(string.format("non-2xx/3xx: %d\n", summary.errors.status))
+  for _, p in ipairs({ 50, 90, 99, 99.9 }) do
+    io.write(string.format("p%s %.2f ms\n", p, latency:percentile(p) / 1000))
+  end
+end

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Load test of the packaged cart-service on loopback. Run from the repository root after
+# `./mvnw -B -pl cart-service verify` (builds target/quarkus-app and target/test-classes).
+set -euo pipefail
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-16}
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+WORK=$(mktemp -d)
+export BENCH_DIR CARTS_FILE="$WORK/carts.txt"
+
+./mvnw -q -B -pl cart-service dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
+CP="cart-service/target/test-classes:cart-service/target/classes:$(cat "$WORK/cp.txt")"
+java -cp "$CP" dev.storefront.cart.bench.BenchInfrastructure "$WORK/env.sh" > "$WORK/infra.log" 2>&1 &
+INFRA=$!
+APP=
+trap 'kill $APP $INFRA 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+until grep -q READY "$WORK/infra.log"; do kill -0 $INFRA; sleep 1; done
+source "$WORK/env.sh"
+QUARKUS_HTTP_PORT=${PORT:-18082} java -Xmx512m -jar cart-service/target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+APP=$!
+BASE=http://127.0.0.1:${PORT:-18082}
+until curl -sf "$BASE/q/health/ready" > /dev/null; do kill -0 $APP; sleep 1; done
+
+for i in $(seq 1 200); do
+  curl -s -X POST "$BASE/api/carts" | python3 -c 'import json,sys; c=json.load(sys.stdin); print(c["id"], c["token"])'
+done > "$CARTS_FILE"
+# Warm up the JIT, the connection pool and the catalog cache.
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$BENCH_DIR/add-item.lua" "$BASE" > /dev/null
+echo "== add-item: PUT /api/carts/{id}/items/{sku}"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/add-item.lua" "$BASE"
+echo "== get-cart: GET /api/carts/{id}"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/get-cart.lua" "$BASE"

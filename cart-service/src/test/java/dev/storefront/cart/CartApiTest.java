@@ -1,0 +1,232 @@
+package dev.storefront.cart;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.storefront.local.infra.JwtTestResource;
+import dev.storefront.local.infra.PostgresTestResource;
+import dev.storefront.local.infra.S3TestResource;
+import dev.storefront.local.infra.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "service", value = "cart-service"))
+@WithTestResource(S3TestResource.class)
+@WithTestResource(JwtTestResource.class)
+class CartApiTest {
+    @Inject
+    TestCatalog catalog;
+
+    @Test
+    void anonymousCartLifecycle() {
+        String tea = catalog.publish(TestCatalog.newSku(), 1250);
+        String cup = catalog.publish(TestCatalog.newSku(), 499);
+        var created = CartClient.anonymous()
+                .create()
+                .statusCode(201)
+                .header("Location", matchesPattern(".*/api/carts/[0-9a-f-]{36}"))
+                .body("token", matchesPattern("[A-Za-z0-9_-]{43}"))
+                .body("signedIn", equalTo(false))
+                .body("lines", hasSize(0))
+                .extract();
+        String id = created.path("id");
+        CartClient me = CartClient.withToken(created.path("token"));
+
+        me.put(id, tea, 2).statusCode(200).body("lines", hasSize(1));
+        me.put(id, cup, 1).statusCode(200);
+        me.get(id)
+                .statusCode(200)
+                .body("token", nullValue())
+                .body("lines.sku", org.hamcrest.Matchers.contains(tea, cup))
+                .body("lines[0].quantity", equalTo(2))
+                .body("lines[0].unitPrice", equalTo(1250))
+                .body("lines[0].currency", equalTo("EUR"))
+                .body("lines[0].name", equalTo("Product " + tea))
+                .body("lines[0].lineTotal", equalTo(2500))
+                .body("lines[0].priceChanged", equalTo(false))
+                .body("lines[0].available", equalTo(true))
+                .body("totals[0].currency", equalTo("EUR"))
+                .body("totals[0].amount", equalTo(2999))
+                .body("itemCount", equalTo(3));
+
+        me.put(id, tea, 5).statusCode(200).body("lines[0].quantity", equalTo(5));
+        me.remove(id, cup).statusCode(200).body("lines.sku", org.hamcrest.Matchers.contains(tea));
+        me.remove(id, cup).statusCode(200).body("lines", hasSize(1));
+        me.clear(id).statusCode(204);
+        me.clear(id).statusCode(204);
+        me.get(id).statusCode(200).body("lines", hasSize(0)).body("totals", hasSize(0));
+    }
+
+    @Test
+    void signedInShopperHasOneCurrentCart() {
+        UUID account = UUID.randomUUID();
+        CartClient me = CartClient.withBearer(TestTokens.customer(account));
+        String id = me.create()
+                .statusCode(201)
+                .body("signedIn", equalTo(true))
+                .body("token", nullValue())
+                .extract()
+                .path("id");
+        me.put(id, catalog.publish(TestCatalog.newSku(), 300), 1).statusCode(200);
+        me.create().statusCode(200).body("id", equalTo(id)).body("lines", hasSize(1));
+        me.get(id).statusCode(200).body("lines", hasSize(1));
+        me.clear(id).statusCode(204);
+        me.clear(id).statusCode(204);
+    }
+
+    @Test
+    void mergeMovesAnonymousLinesIntoTheShoppersCart() {
+        String both = catalog.publish(TestCatalog.newSku(), 100);
+        String onlyAnonymous = catalog.publish(TestCatalog.newSku(), 200);
+        String bearer = TestTokens.customer(UUID.randomUUID());
+        CartClient shopper = CartClient.withBearer(bearer);
+        String own = shopper.create().statusCode(201).extract().path("id");
+        shopper.put(own, both, 60).statusCode(200);
+
+        var anon = CartClient.anonymous().create().extract();
+        String anonId = anon.path("id");
+        CartClient holder = CartClient.withToken(anon.path("token"));
+        holder.put(anonId, both, 50).statusCode(200);
+        holder.put(anonId, onlyAnonymous, 3).statusCode(200);
+
+        holder.andBearer(bearer)
+                .merge(anonId)
+                .statusCode(200)
+                .body("id", equalTo(own))
+                .body("lines.sku", org.hamcrest.Matchers.contains(both, onlyAnonymous))
+                .body("lines[0].quantity", equalTo(99))
+                .body("lines[1].quantity", equalTo(3));
+        holder.get(anonId).statusCode(404);
+        holder.andBearer(bearer).merge(anonId).statusCode(404);
+        shopper.get(own).statusCode(200).body("lines", hasSize(2));
+    }
+
+    @Test
+    void someoneElsesCartDoesNotExist() {
+        String sku = catalog.publish(TestCatalog.newSku(), 100);
+        var anon = CartClient.anonymous().create().extract();
+        String anonId = anon.path("id");
+        CartClient.withToken(anon.path("token")).put(anonId, sku, 1).statusCode(200);
+        String ownerBearer = TestTokens.customer(UUID.randomUUID());
+        String owned = CartClient.withBearer(ownerBearer).create().extract().path("id");
+        CartClient.withBearer(ownerBearer).put(owned, sku, 1).statusCode(200);
+
+        String otherToken = CartClient.anonymous().create().extract().path("token");
+        String otherBearer = TestTokens.customer(UUID.randomUUID());
+        for (CartClient stranger : new CartClient[] {
+            CartClient.anonymous(),
+            CartClient.withToken(otherToken),
+            CartClient.withToken("forged-" + UUID.randomUUID()),
+            CartClient.withBearer(otherBearer)
+        }) {
+            for (String id : new String[] {anonId, owned}) {
+                expectNotFound(stranger.get(id));
+                expectNotFound(stranger.put(id, sku, 5));
+                expectNotFound(stranger.put(id, "NO-SUCH-SKU", 5));
+                expectNotFound(stranger.remove(id, sku));
+                expectNotFound(stranger.clear(id));
+            }
+        }
+        expectNotFound(CartClient.withToken(otherToken).andBearer(otherBearer).merge(anonId));
+        expectNotFound(CartClient.withBearer(otherBearer).merge(anonId));
+        expectNotFound(CartClient.withToken(otherToken).andBearer(otherBearer).merge(owned));
+        expectNotFound(CartClient.anonymous().get(UUID.randomUUID().toString()));
+
+        CartClient.withToken(anon.path("token")).get(anonId).statusCode(200).body("lines[0].quantity", equalTo(1));
+        CartClient.withBearer(ownerBearer).get(owned).statusCode(200).body("lines[0].quantity", equalTo(1));
+    }
+
+    @Test
+    void badBearerTokensAre401() {
+        UUID account = UUID.randomUUID();
+        var anon = CartClient.anonymous().create().extract();
+        String anonId = anon.path("id");
+        for (String bad : new String[] {
+            TestTokens.forged(account), TestTokens.expired(account), TestTokens.wrongIssuer(account), "not-a-jwt"
+        }) {
+            expectProblem(CartClient.withBearer(bad).create(), 401);
+            expectProblem(
+                    CartClient.withToken(anon.path("token")).andBearer(bad).get(anonId), 401);
+            expectProblem(
+                    CartClient.withToken(anon.path("token")).andBearer(bad).merge(anonId), 401);
+        }
+        expectProblem(CartClient.withToken(anon.path("token")).merge(anonId), 401);
+        CartClient.withToken(anon.path("token")).get(anonId).statusCode(200);
+    }
+
+    @Test
+    void badInputIsAProblemAndChangesNothing() {
+        String sku = catalog.publish(TestCatalog.newSku(), 700);
+        String inactive = catalog.publish(TestCatalog.newSku(), 700, false, "IN_STOCK");
+        String soldOut = catalog.publish(TestCatalog.newSku(), 700, true, "OUT_OF_STOCK");
+        ExtractableResponse<Response> anon = CartClient.anonymous().create().extract();
+        String id = anon.path("id");
+        CartClient me = CartClient.withToken(anon.path("token"));
+        me.put(id, sku, 2).statusCode(200);
+
+        expectProblem(me.put(id, "NO-SUCH-" + UUID.randomUUID().toString().substring(0, 8), 1), 422);
+        expectProblem(me.put(id, inactive, 1), 422);
+        expectProblem(me.put(id, soldOut, 1), 422);
+        expectProblem(me.put(id, "bad/sku", 1), 400);
+        expectProblem(me.put(id, "-bad", 1), 400);
+        expectProblem(me.put(id, sku, 0), 400);
+        expectProblem(me.put(id, sku, 100), 400);
+        expectProblem(me.put(id, sku, -1), 400);
+        expectProblem(me.putRaw(id, sku, "{\"quantity\":\"abc\"}"), 400);
+        expectProblem(me.putRaw(id, sku, "{\"quantity\":2.5}"), 400);
+        expectProblem(me.putRaw(id, sku, "{\"quantity\":"), 400);
+        expectProblem(me.putRaw(id, sku, "{\"quantity\":3,\"price\":1}"), 400);
+        expectProblem(me.putRaw(id, sku, "{}"), 400);
+        expectProblem(me.putRaw(id, sku, ""), 400);
+        expectProblem(CartClient.anonymous().get("not-a-uuid"), 404);
+
+        me.get(id)
+                .statusCode(200)
+                .body("lines", hasSize(1))
+                .body("lines[0].sku", equalTo(sku))
+                .body("lines[0].quantity", equalTo(2));
+    }
+
+    @Test
+    void lineCountIsBounded() {
+        ExtractableResponse<Response> anon = CartClient.anonymous().create().extract();
+        String id = anon.path("id");
+        CartClient me = CartClient.withToken(anon.path("token"));
+        for (int i = 0; i < 50; i++) {
+            me.put(id, catalog.publish(TestCatalog.newSku(), 100), 1).statusCode(200);
+        }
+        expectProblem(me.put(id, catalog.publish(TestCatalog.newSku(), 100), 1), 422);
+        me.get(id).statusCode(200).body("lines", hasSize(50));
+    }
+
+    @Test
+    void openApiDocumentsTheClearEndpointForOrderService() {
+        io.restassured.RestAssured.given()
+                .accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths.'/api/carts/{id}/items'.delete.responses.'204'.description", equalTo("The cart is empty"))
+                .body("paths.'/api/carts/{id}/merge'.post.summary", startsWith("Merge"));
+    }
+
+    static void expectNotFound(io.restassured.response.ValidatableResponse response) {
+        expectProblem(response, 404);
+    }
+
+    static void expectProblem(io.restassured.response.ValidatableResponse response, int status) {
+        response.statusCode(status)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(status));
+    }
+}
