@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
 import dev.storefront.local.infra.S3TestResource;
 import io.agroal.api.AgroalDataSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
 @WithTestResource(S3TestResource.class)
+@WithTestResource(JwtTestResource.class)
 class SchemaIsolationTest {
     private static final String OWN_SCHEMA = "catalog";
     private static final List<String> OTHER_SCHEMAS = List.of("account", "cart", "orders", "catalog").stream()

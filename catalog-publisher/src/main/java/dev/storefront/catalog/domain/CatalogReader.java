@@ -1,0 +1,63 @@
+package dev.storefront.catalog.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Read-only snapshots of the catalog for publishing. */
+@ApplicationScoped
+public class CatalogReader {
+
+    /** Every product, active or not: all of them have a JSON document and a page. */
+    @Transactional
+    public List<ProductData> allProducts() {
+        return Product.<Product>streamAll().map(Product::toData).toList();
+    }
+
+    /** The active products of one category, in the order its pages list them. */
+    @Transactional
+    public List<ProductData> activeIn(String category) {
+        return Product.<Product>stream("category = ?1 and active = true order by name, sku", category)
+                .map(Product::toData)
+                .toList();
+    }
+
+    /** Every active product, in the order of the catalog index. */
+    @Transactional
+    public List<ProductData> allActive() {
+        return Product.<Product>stream("active = true order by sku")
+                .map(Product::toData)
+                .toList();
+    }
+
+    @Transactional
+    public List<CategoryData> categories() {
+        return Category.ordered().stream().map(Category::toData).toList();
+    }
+
+    /** How many active products each category has; categories without any are absent. */
+    @Transactional
+    public Map<String, Long> activeCounts() {
+        List<Object[]> rows = Product.getEntityManager()
+                .createQuery(
+                        "select p.category, count(p) from Product p where p.active = true group by p.category",
+                        Object[].class)
+                .getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
+    }
+
+    /** The slugs of every active product: all the sitemap needs of them. */
+    @Transactional
+    public List<String> activeSlugs() {
+        return Product.getEntityManager()
+                .createQuery("select p.slug from Product p where p.active = true", String.class)
+                .getResultList();
+    }
+
+    @Transactional
+    public long productCount() {
+        return Product.count();
+    }
+}
