@@ -19,13 +19,17 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The whole local stack as {@code ./shop} starts it: real PostgreSQL, S3 API, every packaged service as its own JVM
- * (two cart-service instances) and the edge on random ports.
+ * (two cart-service instances) and the edge on random ports. The last tests stop instances, so the order is fixed.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalShopTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalShop shop;
@@ -52,6 +56,7 @@ class LocalShopTest {
     }
 
     @Test
+    @Order(1)
     void routesEachApiPrefixToItsService() throws Exception {
         for (ShopService service : ShopService.values()) {
             String path = service.routePrefix() + "/edge-routing-probe";
@@ -66,6 +71,7 @@ class LocalShopTest {
     }
 
     @Test
+    @Order(2)
     void unknownApiPathIsAProblemFromTheEdge() throws Exception {
         HttpResponse<String> response = get("/api/unknown-context/x");
         assertEquals(404, response.statusCode());
@@ -73,6 +79,7 @@ class LocalShopTest {
     }
 
     @Test
+    @Order(3)
     void twoInstancesOfOneServiceBothAnswer() throws Exception {
         Set<String> answeredBy = new HashSet<>();
         for (int i = 0; i < 8; i++) {
@@ -86,6 +93,7 @@ class LocalShopTest {
     }
 
     @Test
+    @Order(4)
     void servesObjectsFromTheBucketWithTheirHeaders() throws Exception {
         try (var s3 = shop.s3().client()) {
             s3.putObject(
@@ -124,6 +132,64 @@ class LocalShopTest {
     }
 
     @Test
+    @Order(5)
+    void twoCartInstancesShareCartsAndNeedNoCatalogPublisher() throws Exception {
+        ServiceInstance catalog = shop.instances().stream()
+                .filter(i -> i.service() == ShopService.CATALOG)
+                .findFirst()
+                .orElseThrow();
+        catalog.stop(java.time.Duration.ofSeconds(15));
+        assertFalse(catalog.isAlive());
+
+        String sku = "EDGE-TEST-1";
+        try (var s3 = shop.s3().client()) {
+            s3.putObject(
+                    b -> b.bucket(LocalShop.BUCKET)
+                            .key("catalog/products/" + sku + ".json")
+                            .contentType("application/json"),
+                    RequestBody.fromString("{\"sku\":\"" + sku + "\",\"slug\":\"edge-test-1\",\"name\":\"Edge test\","
+                            + "\"price\":1250,\"currency\":\"EUR\",\"active\":true,\"stockStatus\":\"IN_STOCK\"}"));
+        }
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(url("/api/carts"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String id = field(created.body(), "id");
+        String token = field(created.body(), "token");
+        HttpResponse<String> added = HTTP.send(
+                HttpRequest.newBuilder(url("/api/carts/" + id + "/items/" + sku))
+                        .header("X-Cart-Token", token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":3}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, added.statusCode(), added.body());
+
+        Set<String> servedBy = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> read = HTTP.send(
+                    HttpRequest.newBuilder(url("/api/carts/" + id))
+                            .header("X-Cart-Token", token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, read.statusCode(), read.body());
+            assertTrue(read.body().contains("\"quantity\":3"), read.body());
+            servedBy.add(read.headers().firstValue("X-Upstream").orElse("none"));
+        }
+        assertEquals(2, servedBy.size(), "the same cart was read from both instances: " + servedBy);
+    }
+
+    private static String field(String json, String name) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json)
+                .get(name)
+                .asText();
+    }
+
+    @Test
+    @Order(6)
     void routesAroundAnInstanceThatDied() throws Exception {
         ServiceInstance victim = shop.instances().stream()
                 .filter(i -> i.service() == ShopService.CART)
