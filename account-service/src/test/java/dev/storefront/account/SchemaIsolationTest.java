@@ -1,19 +1,14 @@
 package dev.storefront.account;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.storefront.local.infra.PostgresTestResource;
+import dev.storefront.local.infra.SchemaIsolation;
+import dev.storefront.local.infra.ServiceDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +18,6 @@ import org.junit.jupiter.api.Test;
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "service", value = "account-service"))
 class SchemaIsolationTest {
-    private static final String OWN_SCHEMA = "account";
-    private static final List<String> OTHER_SCHEMAS = List.of("account", "cart", "orders", "catalog").stream()
-            .filter(s -> !s.equals(OWN_SCHEMA))
-            .toList();
-
     @Inject
     AgroalDataSource dataSource;
 
@@ -35,29 +25,7 @@ class SchemaIsolationTest {
     String superuserUrl;
 
     @Test
-    void migratedTablesLiveInOwnSchema() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                var rs = c.createStatement().executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
-            rs.next();
-            assertTrue(rs.getInt(1) > 0, "Flyway migrated the " + OWN_SCHEMA + " schema");
-            assertEquals(OWN_SCHEMA, c.getSchema());
-        }
-    }
-
-    @Test
-    void cannotReadOrWriteAnotherServicesSchema() throws SQLException {
-        for (String other : OTHER_SCHEMAS) {
-            try (Connection admin = DriverManager.getConnection(superuserUrl)) {
-                admin.createStatement().execute("CREATE TABLE IF NOT EXISTS " + other + ".secret (id int)");
-            }
-            try (Connection c = dataSource.getConnection()) {
-                SQLException read = assertThrows(SQLException.class, () -> c.createStatement()
-                        .executeQuery("SELECT * FROM " + other + ".secret"));
-                assertEquals("42501", read.getSQLState(), "reading " + other + ": " + read.getMessage());
-                SQLException create = assertThrows(SQLException.class, () -> c.createStatement()
-                        .execute("CREATE TABLE " + other + ".intruder (id int)"));
-                assertEquals("42501", create.getSQLState(), "writing " + other + ": " + create.getMessage());
-            }
-        }
+    void roleUsesItsOwnSchemaAndNoOther() throws SQLException {
+        SchemaIsolation.assertOnlyOwnSchema(dataSource, superuserUrl, ServiceDatabase.ACCOUNT);
     }
 }
