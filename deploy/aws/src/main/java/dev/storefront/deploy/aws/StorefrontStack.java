@@ -1,0 +1,165 @@
+package dev.storefront.deploy.aws;
+
+import dev.storefront.deploy.aws.config.EnvironmentConfig;
+import dev.storefront.deploy.aws.config.ServiceSpec;
+import dev.storefront.deploy.aws.construct.ApiService;
+import dev.storefront.deploy.aws.construct.Database;
+import dev.storefront.deploy.aws.construct.DatabaseBootstrap;
+import dev.storefront.deploy.aws.construct.Edge;
+import dev.storefront.deploy.aws.construct.JwtSigningKey;
+import dev.storefront.deploy.aws.construct.Nag;
+import dev.storefront.deploy.aws.construct.Network;
+import dev.storefront.deploy.aws.construct.PublicApi;
+import dev.storefront.deploy.aws.construct.Scheduling;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * The running shop in one environment: network, database, ALB, CloudFront and the pages bucket, one Fargate service
+ * per API service, and the nightly republish. Images come from the repositories of {@link RegistryStack}.
+ */
+public class StorefrontStack extends Stack {
+    private final Map<String, ApiService> services = new LinkedHashMap<>();
+
+    public StorefrontStack(Construct scope, String id, StackProps props, EnvironmentConfig config, String imageTag) {
+        super(scope, id, props);
+        Network network = new Network(this, "Network", config);
+        Bucket accessLogs = accessLogBucket(config);
+        Database db = new Database(this, "Database", config, network);
+        Cluster cluster = Cluster.Builder.create(this, "Cluster")
+                .clusterName("storefront-" + config.name())
+                .vpc(network.vpc())
+                .containerInsightsV2(ContainerInsights.ENABLED)
+                .build();
+        DatabaseBootstrap bootstrap = new DatabaseBootstrap(this, "DatabaseBootstrap", config, network, cluster, db);
+        JwtSigningKey jwt = new JwtSigningKey(this, "JwtSigningKey", config);
+        PublicApi api = new PublicApi(this, "PublicApi", network, accessLogs);
+        Edge edge = new Edge(this, "Edge", config, api.alb(), accessLogs);
+
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            ApiService service = new ApiService(
+                    this,
+                    spec.constructId(),
+                    new ApiService.Props(
+                            spec,
+                            config,
+                            network,
+                            cluster,
+                            api.listener(),
+                            Repository.fromRepositoryName(
+                                    this,
+                                    spec.constructId() + "Repository",
+                                    RegistryStack.repositoryName(config, spec)),
+                            imageTag,
+                            environment(spec, config, db, api, edge),
+                            secrets(spec, db, jwt)));
+            db.allowFrom(service.securityGroup(), spec.name());
+            service.grantBucket(edge.pages());
+            // Starting before the bootstrap has created the role would only fail and trip the circuit breaker.
+            service.service().getNode().addDependency(bootstrap.completion());
+            services.put(spec.name(), service);
+        }
+        services.get(ServiceSpec.ACCOUNT.name()).service().getNode().addDependency(jwt.initialKey());
+
+        new Scheduling(this, "Scheduling", config, network, cluster, services.get(ServiceSpec.CATALOG.name()));
+
+        // CDK's LogRetention function (it sets the retention of the database's exported log group) is a singleton
+        // at stack level, outside any construct of ours.
+        Nag.suppress(
+                this,
+                "AwsSolutions-IAM4",
+                "CDK's LogRetention function only writes its own logs (AWSLambdaBasicExecutionRole).",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+        Nag.suppress(
+                this,
+                "AwsSolutions-IAM5",
+                "CDK's LogRetention function sets retention on log groups it only learns at deploy time.",
+                "Resource::\\*");
+
+        CfnOutput.Builder.create(this, "SiteUrl").value(edge.siteUrl()).build();
+        CfnOutput.Builder.create(this, "AlbDnsName")
+                .value(api.alb().getLoadBalancerDnsName())
+                .build();
+        CfnOutput.Builder.create(this, "PagesBucket")
+                .value(edge.pages().getBucketName())
+                .build();
+        CfnOutput.Builder.create(this, "DatabaseBootstrapTaskDefinition")
+                .value(bootstrap.taskDefinition().getTaskDefinitionArn())
+                .build();
+    }
+
+    /** Plain configuration only; anything secret goes through {@link #secrets}. */
+    private Map<String, String> environment(
+            ServiceSpec spec, EnvironmentConfig config, Database db, PublicApi api, Edge edge) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_URL", db.jdbcUrl());
+        env.put("JWT_ISSUER", config.jwtIssuer());
+        if (spec.bucketAccess() != ServiceSpec.BucketAccess.NONE) {
+            env.put("S3_BUCKET", edge.pages().getBucketName());
+            env.put("S3_REGION", getRegion());
+        }
+        if (spec.equals(ServiceSpec.ACCOUNT)) {
+            // CloudFront and the ALB each append to X-Forwarded-For; the client is the entry before those two.
+            env.put("FORWARDED_HOPS", "2");
+        } else {
+            // Through the ALB, not CloudFront: stays inside the region and needs no public round trip.
+            env.put("JWT_JWKS_URL", api.baseUrl() + "/api/accounts/jwks.json");
+        }
+        if (spec.equals(ServiceSpec.ORDER)) {
+            env.put("CART_SERVICE_URL", api.baseUrl());
+        }
+        if (spec.equals(ServiceSpec.CATALOG)) {
+            env.put("SITE_URL", edge.siteUrl());
+        }
+        return env;
+    }
+
+    /** Each service gets its own database login, and only account-service gets the signing keys. */
+    private static Map<String, Secret> secrets(ServiceSpec spec, Database db, JwtSigningKey jwt) {
+        Map<String, Secret> secrets = new HashMap<>();
+        secrets.put("DB_USER", Secret.fromSecretsManager(db.secretOf(spec), "username"));
+        secrets.put("DB_PASSWORD", Secret.fromSecretsManager(db.secretOf(spec), "password"));
+        if (spec.equals(ServiceSpec.ACCOUNT)) {
+            secrets.put("JWT_SIGNING_KEYS", Secret.fromSecretsManager(jwt.secret()));
+        }
+        return secrets;
+    }
+
+    /** Where the ALB, CloudFront and the pages bucket write their access logs. */
+    private Bucket accessLogBucket(EnvironmentConfig config) {
+        return Bucket.Builder.create(this, "AccessLogs")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                // CloudFront standard logging still writes with ACLs.
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED)
+                // ALB access logs only support SSE-S3.
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .versioned(false)
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .expiration(Duration.days(config.retainData() ? 365 : 30))
+                        .build()))
+                .removalPolicy(config.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .build();
+    }
+
+    public Map<String, ApiService> services() {
+        return services;
+    }
+}

@@ -1,0 +1,251 @@
+package dev.storefront.deploy.aws.construct;
+
+import dev.storefront.deploy.aws.config.EnvironmentConfig;
+import dev.storefront.deploy.aws.config.ServiceSizing;
+import dev.storefront.deploy.aws.config.ServiceSpec;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
+import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.ScalableTaskCount;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.constructs.Construct;
+
+/**
+ * One API service as its own ECS Fargate service: its task definition sized from configuration, its log group, its
+ * ALB target group and path rule, and its own target-tracking autoscaling on CPU and on requests per task. Used once
+ * per service, so the four differ only in what {@link Props} says.
+ */
+public class ApiService extends Construct {
+    /** Every service listens here in AWS (locally each has its own port). */
+    public static final int CONTAINER_PORT = 8080;
+
+    public static final String CONTAINER_NAME = "app";
+    public static final String READINESS_PATH = "/q/health/ready";
+
+    /**
+     * What one service needs from the stack.
+     *
+     * @param environment plain configuration, never credentials
+     * @param secrets credentials, injected by ECS from Secrets Manager at task start
+     */
+    public record Props(
+            ServiceSpec spec,
+            EnvironmentConfig config,
+            Network network,
+            Cluster cluster,
+            ApplicationListener listener,
+            IRepository repository,
+            String imageTag,
+            Map<String, String> environment,
+            Map<String, Secret> secrets) {}
+
+    private final ServiceSpec spec;
+    private final FargateTaskDefinition taskDefinition;
+    private final FargateService service;
+    private final SecurityGroup securityGroup;
+    private final ApplicationTargetGroup targetGroup;
+
+    public ApiService(Construct scope, String id, Props props) {
+        super(scope, id);
+        spec = props.spec();
+        ServiceSizing sizing = props.config().sizing(spec);
+
+        taskDefinition = FargateTaskDefinition.Builder.create(this, "Task")
+                .family("storefront-" + props.config().name() + "-" + spec.name())
+                .cpu(sizing.cpu())
+                .memoryLimitMiB(sizing.memoryMiB())
+                .runtimePlatform(RuntimePlatform.builder()
+                        .cpuArchitecture(CpuArchitecture.X86_64)
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .build())
+                .build();
+        taskDefinition.addContainer(CONTAINER_NAME, container(props));
+
+        securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+                .vpc(props.network().vpc())
+                .description(spec.name() + " tasks")
+                .build();
+        service = FargateService.Builder.create(this, "Service")
+                .serviceName(spec.name())
+                .cluster(props.cluster())
+                .taskDefinition(taskDefinition)
+                .desiredCount(sizing.desiredCount())
+                .vpcSubnets(props.network().appSubnets())
+                .securityGroups(List.of(securityGroup))
+                .assignPublicIp(false)
+                // A deployment whose tasks never get healthy is rolled back instead of leaving the service broken.
+                .circuitBreaker(DeploymentCircuitBreaker.builder()
+                        .enable(true)
+                        .rollback(true)
+                        .build())
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200)
+                // Flyway migrates at start; give the JVM that time before the ALB's verdict counts.
+                .healthCheckGracePeriod(Duration.seconds(90))
+                .build();
+
+        targetGroup = props.listener()
+                .addTargets(
+                        spec.constructId(),
+                        AddApplicationTargetsProps.builder()
+                                .priority(spec.listenerPriority())
+                                .conditions(List.of(ListenerCondition.pathPatterns(List.of(spec.pathPattern()))))
+                                .port(CONTAINER_PORT)
+                                .protocol(ApplicationProtocol.HTTP)
+                                .targets(List.of(service))
+                                .healthCheck(
+                                        software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
+                                                .path(READINESS_PATH)
+                                                .healthyHttpCodes("200")
+                                                .interval(Duration.seconds(15))
+                                                .healthyThresholdCount(2)
+                                                .unhealthyThresholdCount(3)
+                                                .build())
+                                // Requests are short; a long drain only slows every deployment down.
+                                .deregistrationDelay(Duration.seconds(30))
+                                .build());
+        autoscale(sizing);
+        suppressFindings();
+    }
+
+    private void suppressFindings() {
+        Nag.suppress(
+                taskDefinition,
+                "AwsSolutions-ECS2",
+                "Only non-secret configuration (URLs, bucket, region, port) is plain environment; DB credentials and "
+                        + "signing keys are injected from Secrets Manager.");
+        Nag.suppress(
+                taskDefinition,
+                "AwsSolutions-IAM5",
+                "ecr:GetAuthorizationToken has no resource-level permissions.",
+                "Resource::\\*");
+    }
+
+    private ContainerDefinitionOptions container(Props props) {
+        ServiceSpec spec = props.spec();
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/storefront/" + props.config().name() + "/" + spec.name())
+                .retention(props.config().logRetention())
+                .removalPolicy(Removal.of(props.config()))
+                .build();
+        Map<String, String> environment = new HashMap<>(props.environment());
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(CONTAINER_PORT));
+        // The task's memory is the container's limit; let the heap use most of it (the JVM default is a quarter).
+        environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75.0");
+        return ContainerDefinitionOptions.builder()
+                .image(ContainerImage.fromEcrRepository(props.repository(), props.imageTag()))
+                .portMappings(List.of(PortMapping.builder()
+                        .containerPort(CONTAINER_PORT)
+                        .name("http")
+                        .build()))
+                .environment(environment)
+                .secrets(props.secrets())
+                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                        .logGroup(logs)
+                        .streamPrefix(spec.name())
+                        .build()))
+                // The image must provide curl (the UBI OpenJDK runtime images do); ECS restarts a task that stops
+                // answering even while the ALB still has other tasks to send traffic to.
+                .healthCheck(HealthCheck.builder()
+                        .command(List.of(
+                                "CMD-SHELL",
+                                "curl -fsS http://localhost:" + CONTAINER_PORT + READINESS_PATH + " || exit 1"))
+                        .interval(Duration.seconds(15))
+                        .timeout(Duration.seconds(5))
+                        .retries(3)
+                        .startPeriod(Duration.seconds(90))
+                        .build())
+                .build();
+    }
+
+    /** CPU catches heavy requests, requests-per-task catches many light ones; the larger demand wins. */
+    private void autoscale(ServiceSizing sizing) {
+        ScalableTaskCount scaling = service.autoScaleTaskCount(EnableScalingProps.builder()
+                .minCapacity(sizing.minCapacity())
+                .maxCapacity(sizing.maxCapacity())
+                .build());
+        scaling.scaleOnCpuUtilization(
+                "Cpu",
+                CpuUtilizationScalingProps.builder()
+                        .targetUtilizationPercent(sizing.cpuTargetPercent())
+                        .scaleOutCooldown(Duration.seconds(60))
+                        .scaleInCooldown(Duration.seconds(300))
+                        .build());
+        scaling.scaleOnRequestCount(
+                "Requests",
+                RequestCountScalingProps.builder()
+                        .requestsPerTarget(sizing.requestsPerTarget())
+                        .targetGroup(targetGroup)
+                        .scaleOutCooldown(Duration.seconds(60))
+                        .scaleInCooldown(Duration.seconds(300))
+                        .build());
+    }
+
+    /**
+     * Grants the least this service needs in the pages bucket (see {@link ServiceSpec.BucketAccess}). Call it after
+     * construction: grants create the policy the suppressions below must see.
+     */
+    public void grantBucket(IBucket pages) {
+        switch (spec.bucketAccess()) {
+            case READ_CATALOG -> pages.grantRead(taskRole(), "catalog/*");
+            // The publisher also removes what it no longer publishes (a deleted product's page and JSON).
+            case READ_WRITE -> {
+                pages.grantReadWrite(taskRole());
+                pages.grantDelete(taskRole());
+            }
+            case NONE -> {
+                return;
+            }
+        }
+        Nag.suppress(
+                taskDefinition,
+                "AwsSolutions-IAM5",
+                "Bucket access is scoped to the pages bucket (cart and order: read catalog/* only; catalog-publisher: "
+                        + "the whole bucket, which it publishes and prunes), with CDK's grant action groups.",
+                "Action::s3:.*",
+                "Resource::<EdgePages.*\\.Arn>/.*");
+    }
+
+    public FargateService service() {
+        return service;
+    }
+
+    public FargateTaskDefinition taskDefinition() {
+        return taskDefinition;
+    }
+
+    public SecurityGroup securityGroup() {
+        return securityGroup;
+    }
+
+    public IRole taskRole() {
+        return taskDefinition.getTaskRole();
+    }
+}

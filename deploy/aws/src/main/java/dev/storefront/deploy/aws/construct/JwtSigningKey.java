@@ -1,0 +1,61 @@
+package dev.storefront.deploy.aws.construct;
+
+import dev.storefront.deploy.aws.config.EnvironmentConfig;
+import java.util.Map;
+import software.amazon.awscdk.CustomResource;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.customresources.Provider;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.constructs.Construct;
+
+/**
+ * The secret holding account-service's token signing keys: a JWK Set of RSA private keys, the format
+ * account-service reads from {@code JWT_SIGNING_KEYS}. Secrets Manager can only generate passwords, so a small
+ * custom resource writes the first RS256 key when the secret is created; later deployments leave it untouched.
+ */
+public class JwtSigningKey extends Construct {
+    private final Secret secret;
+    private final CustomResource initialKey;
+
+    public JwtSigningKey(Construct scope, String id, EnvironmentConfig config) {
+        super(scope, id);
+        secret = Secret.Builder.create(this, "Secret")
+                .secretName("storefront/" + config.name() + "/jwt-signing-keys")
+                .description("account-service token signing keys (JWK Set of RSA private keys)")
+                .build();
+        Function generator = Function.Builder.create(this, "Generate")
+                .runtime(Runtime.NODEJS_24_X)
+                .code(Code.fromInline(ClasspathText.read("lambda/jwt-keys.js")))
+                .handler("index.onEvent")
+                .timeout(Duration.seconds(30))
+                .build();
+        secret.grantWrite(generator);
+        Provider provider = Provider.Builder.create(this, "Provider")
+                .onEventHandler(generator)
+                .build();
+        initialKey = CustomResource.Builder.create(this, "InitialKey")
+                .serviceToken(provider.getServiceToken())
+                .resourceType("Custom::StorefrontJwtSigningKey")
+                .properties(Map.of("SecretArn", secret.getSecretArn()))
+                .build();
+        Nag.suppressCustomResourceProvider(this);
+        Nag.suppress(
+                secret,
+                "AwsSolutions-SMG4",
+                "Signing keys rotate by appending a newer key to the JWK Set (old tokens must stay verifiable until "
+                        + "they expire); a Secrets Manager rotation that replaces the value would break that.");
+    }
+
+    public ISecret secret() {
+        return secret;
+    }
+
+    /** Depend on this so account-service never starts with the placeholder value. */
+    public CustomResource initialKey() {
+        return initialKey;
+    }
+}

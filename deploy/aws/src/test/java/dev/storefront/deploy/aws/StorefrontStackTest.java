@@ -1,0 +1,322 @@
+package dev.storefront.deploy.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.deploy.aws.config.ServiceSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** What the dev environment's application stack must contain; prod differences are in {@link ProdEnvironmentTest}. */
+class StorefrontStackTest {
+    private static final List<String> SERVICES =
+            ServiceSpec.ALL.stream().map(ServiceSpec::name).toList();
+
+    private static Synth synth;
+    private static Template template;
+
+    @BeforeAll
+    static void synthesise() {
+        synth = Synth.of("dev");
+        template = synth.shop;
+    }
+
+    @Test
+    void vpcHasPublicPrivateAndIsolatedSubnets() {
+        template.resourceCountIs("AWS::EC2::VPC", 1);
+        for (String type : List.of("Public", "Private", "Isolated")) {
+            template.hasResource(
+                    "AWS::EC2::Subnet",
+                    Map.of(
+                            "Properties",
+                            Map.of(
+                                    "Tags",
+                                    Match.arrayWith(List.of(Map.of("Key", "aws-cdk:subnet-type", "Value", type))))));
+        }
+        template.resourceCountIs("AWS::EC2::FlowLog", 1);
+    }
+
+    @Test
+    void oneFargateServicePerApiServiceEachWithItsOwnTaskDefinition() {
+        template.resourceCountIs("AWS::ECS::Cluster", 1);
+        template.resourceCountIs("AWS::ECS::Service", 4);
+        // four services plus the database bootstrap task (the nightly publish reuses catalog-publisher's)
+        template.resourceCountIs("AWS::ECS::TaskDefinition", 5);
+        for (String name : SERVICES) {
+            template.hasResourceProperties(
+                    "AWS::ECS::Service",
+                    Map.of(
+                            "ServiceName",
+                            name,
+                            "LaunchType",
+                            "FARGATE",
+                            "DesiredCount",
+                            1,
+                            "DeploymentConfiguration",
+                            Match.objectLike(
+                                    Map.of("DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true)))));
+            Map<String, Object> task = synth.taskDefinition(name);
+            assertEquals("256", task.get("Cpu"), name);
+            assertEquals("512", task.get("Memory"), name);
+        }
+    }
+
+    @Test
+    void eachServiceScalesOnItsOwnCpuAndRequestCount() {
+        template.resourceCountIs("AWS::ApplicationAutoScaling::ScalableTarget", 4);
+        template.resourceCountIs("AWS::ApplicationAutoScaling::ScalingPolicy", 8);
+        for (String metric : List.of("ECSServiceAverageCPUUtilization", "ALBRequestCountPerTarget")) {
+            assertEquals(
+                    4,
+                    template.findResources(
+                                    "AWS::ApplicationAutoScaling::ScalingPolicy",
+                                    Map.of(
+                                            "Properties",
+                                            Map.of(
+                                                    "PolicyType",
+                                                    "TargetTrackingScaling",
+                                                    "TargetTrackingScalingPolicyConfiguration",
+                                                    Match.objectLike(Map.of(
+                                                            "PredefinedMetricSpecification",
+                                                            Match.objectLike(
+                                                                    Map.of("PredefinedMetricType", metric)))))))
+                            .size(),
+                    metric);
+        }
+        template.allResourcesProperties(
+                "AWS::ApplicationAutoScaling::ScalableTarget", Map.of("MinCapacity", 1, "MaxCapacity", 2));
+    }
+
+    @Test
+    void albRoutesEachPathToItsServiceAndAnswers404Otherwise() {
+        template.resourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 1);
+        template.resourceCountIs("AWS::ElasticLoadBalancingV2::ListenerRule", 4);
+        template.resourceCountIs("AWS::ElasticLoadBalancingV2::TargetGroup", 4);
+        for (String path : List.of("/api/accounts*", "/api/carts*", "/api/orders*", "/api/catalog*")) {
+            template.hasResourceProperties(
+                    "AWS::ElasticLoadBalancingV2::ListenerRule",
+                    Map.of(
+                            "Conditions",
+                            List.of(Map.of(
+                                    "Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of(path))))));
+        }
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener",
+                Map.of(
+                        "DefaultActions",
+                        List.of(Match.objectLike(Map.of(
+                                "Type",
+                                "fixed-response",
+                                "FixedResponseConfig",
+                                Match.objectLike(Map.of("StatusCode", "404")))))));
+    }
+
+    @Test
+    void readinessIsCheckedByTheAlbAndTheContainer() {
+        template.allResourcesProperties(
+                "AWS::ElasticLoadBalancingV2::TargetGroup", Map.of("HealthCheckPath", "/q/health/ready", "Port", 8080));
+        for (String name : SERVICES) {
+            assertTrue(
+                    synth.container(name).get("HealthCheck").toString().contains("/q/health/ready"),
+                    name + " container health check");
+        }
+    }
+
+    @Test
+    void auroraPostgresLivesInTheIsolatedSubnetsEncrypted() {
+        template.hasResourceProperties(
+                "AWS::RDS::DBCluster",
+                Map.of(
+                        "Engine",
+                        "aurora-postgresql",
+                        "EngineVersion",
+                        Match.stringLikeRegexp("^17\\..*"),
+                        "StorageEncrypted",
+                        true,
+                        "ServerlessV2ScalingConfiguration",
+                        Map.of("MinCapacity", 0.5, "MaxCapacity", 2)));
+        Map<String, Map<String, Object>> groups = template.findResources("AWS::RDS::DBSubnetGroup");
+        assertEquals(1, groups.size());
+        String subnets = groups.values().iterator().next().toString();
+        assertTrue(subnets.contains("dataSubnet"), subnets);
+        assertFalse(subnets.contains("appSubnet") || subnets.contains("publicSubnet"), subnets);
+    }
+
+    @Test
+    void everyServiceHasItsOwnDatabaseSecret() {
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            template.hasResourceProperties(
+                    "AWS::SecretsManager::Secret",
+                    Map.of(
+                            "Name",
+                            "storefront/dev/db/" + spec.dbRole(),
+                            "GenerateSecretString",
+                            Match.objectLike(Map.of(
+                                    "SecretStringTemplate",
+                                    "{\"username\":\"" + spec.dbRole() + "\"}",
+                                    "GenerateStringKey",
+                                    "password"))));
+            assertTrue(synth.secretNames(spec.name()).containsAll(List.of("DB_USER", "DB_PASSWORD")), spec.name());
+        }
+    }
+
+    @Test
+    void credentialsNeverAppearAsPlainEnvironment() {
+        for (String name : SERVICES) {
+            List<String> env = synth.environmentNames(name);
+            for (String secret : List.of("DB_USER", "DB_PASSWORD", "JWT_SIGNING_KEYS", "JWT_PRIVATE_KEYS")) {
+                assertFalse(env.contains(secret), name + " has " + secret + " in plain environment");
+            }
+        }
+    }
+
+    @Test
+    void onlyAccountServiceGetsTheSigningKeys() {
+        assertTrue(synth.secretNames("account-service").contains("JWT_SIGNING_KEYS"));
+        for (String name : List.of("cart-service", "order-service", "catalog-publisher")) {
+            assertFalse(synth.secretNames(name).contains("JWT_SIGNING_KEYS"), name);
+        }
+    }
+
+    @Test
+    void onlyTheBootstrapTaskSeesTheMasterSecret() {
+        String attachment = template.findResources("AWS::SecretsManager::SecretTargetAttachment")
+                .keySet()
+                .iterator()
+                .next();
+        for (String name : SERVICES) {
+            assertFalse(synth.container(name).toString().contains(attachment), name + " references the master secret");
+        }
+        String bootstrap = synth.taskDefinition("db-bootstrap").toString();
+        assertTrue(bootstrap.contains(attachment), "the bootstrap task uses the master secret");
+        for (String variable : List.of("ACCOUNT_SERVICE_PASSWORD", "CART_SERVICE_PASSWORD", "ORDER_SERVICE_PASSWORD")) {
+            assertTrue(bootstrap.contains(variable), variable);
+        }
+        template.resourceCountIs("Custom::StorefrontDatabaseBootstrap", 1);
+    }
+
+    @Test
+    void servicesGetTheirConfigurationFromTheEnvironment() {
+        for (String name : SERVICES) {
+            List<String> env = synth.environmentNames(name);
+            assertTrue(env.containsAll(List.of("DB_URL", "JWT_ISSUER", "QUARKUS_HTTP_PORT")), name + ": " + env);
+            assertEquals("8080", synth.environmentValue(name, "QUARKUS_HTTP_PORT"));
+            assertTrue(synth.environmentValue(name, "DB_URL").toString().contains("jdbc:postgresql://"), name);
+            assertTrue(synth.environmentValue(name, "DB_URL").toString().contains(":5432/storefront"), name);
+        }
+        for (String name : List.of("cart-service", "order-service", "catalog-publisher")) {
+            List<String> env = synth.environmentNames(name);
+            assertTrue(env.containsAll(List.of("S3_BUCKET", "S3_REGION", "JWT_JWKS_URL")), name + ": " + env);
+            assertTrue(synth.environmentValue(name, "JWT_JWKS_URL").toString().contains("/api/accounts/jwks.json"));
+        }
+        assertFalse(synth.environmentNames("account-service").contains("S3_BUCKET"));
+        assertTrue(synth.environmentNames("order-service").contains("CART_SERVICE_URL"));
+    }
+
+    @Test
+    void bucketAccessIsLeastPrivilege() {
+        String cartPolicy = taskPolicyOf("CartService");
+        assertTrue(cartPolicy.contains("/catalog/*"), cartPolicy);
+        assertFalse(cartPolicy.contains("s3:PutObject") || cartPolicy.contains("s3:DeleteObject"), cartPolicy);
+        String publisherPolicy = taskPolicyOf("CatalogPublisher");
+        assertTrue(publisherPolicy.contains("s3:PutObject") && publisherPolicy.contains("s3:DeleteObject*"));
+        assertFalse(template.findResources("AWS::IAM::Policy").keySet().stream()
+                .anyMatch(id -> id.startsWith("AccountServiceTaskTaskRole")));
+    }
+
+    private String taskPolicyOf(String service) {
+        return template.findResources("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> e.getKey().startsWith(service + "TaskTaskRoleDefaultPolicy"))
+                .map(e -> e.getValue().toString())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no task role policy for " + service));
+    }
+
+    @Test
+    void everyBucketIsPrivateAndThePagesBucketIsEncryptedAndVersioned() {
+        template.allResourcesProperties(
+                "AWS::S3::Bucket",
+                Map.of(
+                        "PublicAccessBlockConfiguration",
+                        Map.of(
+                                "BlockPublicAcls", true,
+                                "BlockPublicPolicy", true,
+                                "IgnorePublicAcls", true,
+                                "RestrictPublicBuckets", true),
+                        "BucketEncryption",
+                        Match.objectLike(Map.of())));
+        template.hasResourceProperties(
+                "AWS::S3::Bucket",
+                Map.of(
+                        "VersioningConfiguration", Map.of("Status", "Enabled"),
+                        "LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "s3/pages/"))));
+        // enforceSSL: every bucket policy denies requests without TLS
+        assertEquals(2, template.findResources("AWS::S3::BucketPolicy").size());
+        template.allResourcesProperties(
+                "AWS::S3::BucketPolicy",
+                Map.of(
+                        "PolicyDocument",
+                        Match.objectLike(Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                        "Effect",
+                                        "Deny",
+                                        "Condition",
+                                        Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))))));
+    }
+
+    @Test
+    void cloudFrontServesTheBucketThroughOacAndSendsApiToTheAlbUncached() {
+        template.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        template.hasResourceProperties(
+                "AWS::CloudFront::Distribution",
+                Map.of(
+                        "DistributionConfig",
+                        Match.objectLike(Map.of(
+                                "DefaultRootObject",
+                                "index.html",
+                                "CustomErrorResponses",
+                                List.of(Match.objectLike(Map.of(
+                                        "ErrorCode", 404, "ResponseCode", 404, "ResponsePagePath", "/404.html"))),
+                                "DefaultCacheBehavior",
+                                Match.objectLike(Map.of(
+                                        "ViewerProtocolPolicy", "redirect-to-https",
+                                        // the managed CachingOptimized policy
+                                        "CachePolicyId", "658327ea-f89d-4fab-a63d-7e88639e58f6")),
+                                "CacheBehaviors",
+                                List.of(Match.objectLike(Map.of(
+                                        "PathPattern", "/api/*",
+                                        "ViewerProtocolPolicy", "redirect-to-https",
+                                        // the managed CachingDisabled policy
+                                        "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                                        // the managed AllViewerExceptHostHeader policy
+                                        "OriginRequestPolicyId", "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+                                        "AllowedMethods", Match.arrayWith(List.of("PATCH", "POST", "DELETE")))))))));
+    }
+
+    @Test
+    void catalogIsRepublishedNightlyByAOneShotTask() {
+        template.hasResourceProperties(
+                "AWS::Events::Rule",
+                Map.of(
+                        "ScheduleExpression",
+                        "cron(0 3 * * ? *)",
+                        "Targets",
+                        List.of(Match.objectLike(Map.of(
+                                "EcsParameters", Match.objectLike(Map.of("LaunchType", "FARGATE")),
+                                "Input", Match.stringLikeRegexp(".*CATALOG_MODE.*publish-once.*"))))));
+    }
+
+    @Test
+    void everyLogGroupHasARetention() {
+        template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7));
+        for (String name : SERVICES) {
+            template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/storefront/dev/" + name));
+        }
+    }
+}
