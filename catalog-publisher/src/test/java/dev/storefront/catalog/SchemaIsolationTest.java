@@ -1,6 +1,5 @@
 package dev.storefront.catalog;
 
-import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
 import dev.storefront.local.infra.S3TestResource;
 import dev.storefront.local.infra.SchemaIsolation;
@@ -16,11 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The service's database role owns its schema and can touch no other service's schema. */
 @QuarkusTest
-@WithTestResource(
-        value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
 @WithTestResource(S3TestResource.class)
-@WithTestResource(JwtTestResource.class)
 class SchemaIsolationTest {
     @Inject
     AgroalDataSource dataSource;
