@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** The service's database role owns its schema and can touch no other service's schema. */
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
+@WithTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
 @WithTestResource(S3TestResource.class)
 class SchemaIsolationTest {
     @Inject
