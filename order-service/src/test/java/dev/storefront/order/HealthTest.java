@@ -5,18 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.storefront.local.infra.PostgresTestResource;
-import dev.storefront.local.infra.S3TestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(
-        value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "service", value = "order-service"))
-@WithTestResource(S3TestResource.class)
+@WithTestResource(CheckoutStackResource.class)
 class HealthTest {
 
     @Test

@@ -1,11 +1,8 @@
 package dev.storefront.order;
 
-import dev.storefront.local.infra.PostgresTestResource;
-import dev.storefront.local.infra.S3TestResource;
 import dev.storefront.local.infra.SchemaIsolation;
 import dev.storefront.local.infra.ServiceDatabase;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -15,10 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The service's database role owns its schema and can touch no other service's schema. */
 @QuarkusTest
-@WithTestResource(
-        value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "service", value = "order-service"))
-@WithTestResource(S3TestResource.class)
+@WithTestResource(CheckoutStackResource.class)
 class SchemaIsolationTest {
     @Inject
     AgroalDataSource dataSource;

@@ -3,6 +3,11 @@ package dev.storefront.order.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.storefront.order.client.DependencyUnavailableException;
+import dev.storefront.order.domain.OrderRuleException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -52,6 +57,44 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         return badRequest("The request body is not valid JSON: " + e.getOriginalMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response rule(OrderRuleException e, UriInfo uri) {
+        return respond(new Problem(
+                e.type(),
+                e.title(),
+                e.status(),
+                e.getMessage(),
+                path(uri),
+                List.of(),
+                e.priceChanges(),
+                e.unavailableSkus()));
+    }
+
+    /** A dependency is down: not a bug in this service, so a warning, and the client may retry. */
+    @ServerExceptionMapper
+    public Response unavailable(DependencyUnavailableException e, UriInfo uri) {
+        LOG.warnf("Dependency unavailable on %s: %s (%s)", path(uri), e.getMessage(), e.getCause());
+        return Response.fromResponse(respond(Problem.of(
+                        503, "Service Unavailable", e.getMessage() + "; nothing was changed, try again", path(uri))))
+                .header("Retry-After", "5")
+                .build();
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        String detail = e instanceof UnauthorizedException
+                ? "A bearer token is required"
+                : "The bearer token is invalid or expired";
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", detail, path(uri))))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "Forbidden", "Not allowed", path(uri)));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

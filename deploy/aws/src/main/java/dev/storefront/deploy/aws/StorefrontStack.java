@@ -124,6 +124,7 @@ public class StorefrontStack extends Stack {
         }
         if (spec.equals(ServiceSpec.ORDER)) {
             env.put("CART_SERVICE_URL", api.baseUrl());
+            env.put("ACCOUNT_SERVICE_URL", api.baseUrl());
         }
         if (spec.equals(ServiceSpec.CATALOG)) {
             env.put("SITE_URL", edge.siteUrl());

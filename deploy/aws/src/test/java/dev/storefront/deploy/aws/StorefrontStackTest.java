@@ -216,6 +216,7 @@ class StorefrontStackTest {
         }
         assertFalse(synth.environmentNames("account-service").contains("S3_BUCKET"));
         assertTrue(synth.environmentNames("order-service").contains("CART_SERVICE_URL"));
+        assertTrue(synth.environmentNames("order-service").contains("ACCOUNT_SERVICE_URL"));
     }
 
     @Test

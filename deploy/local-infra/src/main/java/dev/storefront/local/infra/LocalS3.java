@@ -31,6 +31,8 @@ public final class LocalS3 implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalS3.class);
     /** Region the SDK signs for; s3proxy accepts any. */
     public static final String REGION = "us-east-1";
+    /** A small, quick-starting JVM: enough for a shop's pages and the tests. */
+    public static final List<String> SMALL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Process process;
     private final int port;
@@ -51,6 +53,11 @@ public final class LocalS3 implements AutoCloseable {
      * @param workDirectory where the s3proxy jar, its configuration and its log go
      */
     public static LocalS3 start(Path storage, int port, Path workDirectory) {
+        return start(storage, port, workDirectory, SMALL_JVM);
+    }
+
+    /** As {@link #start(Path, int, Path)}, with the s3proxy JVM's options (heap, GC, JIT) given. */
+    public static LocalS3 start(Path storage, int port, Path workDirectory, List<String> jvmOptions) {
         if (!FreePort.isFree(port)) {
             throw new IllegalStateException("Port " + port + " is already in use; the S3 API cannot start there");
         }
@@ -77,15 +84,10 @@ public final class LocalS3 implements AutoCloseable {
             try (var out = Files.newOutputStream(configFile)) {
                 config.store(out, "storefront local S3 API");
             }
-            List<String> command = new ArrayList<>(List.of(
-                    javaExecutable(),
-                    "-Xmx256m",
-                    "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    "-jar",
-                    unpackJar(workDirectory).toString(),
-                    "--properties",
-                    configFile.toString()));
+            List<String> command = new ArrayList<>();
+            command.add(javaExecutable());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", unpackJar(workDirectory).toString(), "--properties", configFile.toString()));
             Path log = workDirectory.resolve("s3proxy-" + port + ".log");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
@@ -48,6 +49,14 @@ public final class TestTokens {
 
     public static String wrongIssuer(UUID accountId) {
         return sign(KEY, claims(accountId, List.of("customer"), "someone-else", Duration.ofMinutes(15)));
+    }
+
+    /**
+     * The signing key itself, private half included, as a JWK Set in the form account-service reads from
+     * {@code JWT_SIGNING_KEYS}: an account-service started with it issues tokens every test service trusts.
+     */
+    public static String signingKeysJson() {
+        return new JsonWebKeySet(KEY).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
     }
 
     /** The public half of the signing key as a JWKS document. */

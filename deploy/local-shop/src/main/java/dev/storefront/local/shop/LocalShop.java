@@ -98,7 +98,10 @@ final class LocalShop implements AutoCloseable {
             case ACCOUNT ->
                 env.put("JWT_KEY_DIR", layout.dataDirectory().resolve("keys").toString());
             case CATALOG -> env.put("CATALOG_SEED_SAMPLE", "true");
-            case ORDER -> env.put("CART_SERVICE_URL", edgeUrl);
+            case ORDER -> {
+                env.put("CART_SERVICE_URL", edgeUrl);
+                env.put("ACCOUNT_SERVICE_URL", edgeUrl);
+            }
             default -> {
                 // no extra settings
             }

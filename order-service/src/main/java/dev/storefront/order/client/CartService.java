@@ -1,0 +1,55 @@
+package dev.storefront.order.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The one way to cart-service: every call has a timeout, is retried on failure (both calls are safe to repeat) and
+ * goes through a circuit breaker, so a cart-service outage costs checkout a fast 503 instead of hanging requests. A
+ * 4xx is an answer, not a failure: it is neither retried nor counted by the breaker.
+ *
+ * <p>Calls are authorised with the shopper's own access token, as cart-service accepts only the cart's owner.
+ */
+@ApplicationScoped
+@Timeout(value = 2, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = CartRejectedException.class)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = CartRejectedException.class)
+public class CartService {
+    private final CartServiceApi api;
+
+    public CartService(@RestClient CartServiceApi api) {
+        this.api = api;
+    }
+
+    /** The shopper's cart as cart-service shows it. */
+    public CartView cart(UUID cartId, String bearerToken) {
+        try {
+            return api.get(cartId, "Bearer " + bearerToken);
+        } catch (WebApplicationException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Empties the cart; emptying an empty cart is fine, so a repeated delivery is harmless. */
+    public void clear(UUID cartId, String bearerToken) {
+        try {
+            api.clear(cartId, "Bearer " + bearerToken);
+        } catch (WebApplicationException e) {
+            throw translate(e);
+        }
+    }
+
+    private static RuntimeException translate(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 400 && status < 500) {
+            return new CartRejectedException(status);
+        }
+        return new DependencyUnavailableException("cart-service answered " + status, e);
+    }
+}

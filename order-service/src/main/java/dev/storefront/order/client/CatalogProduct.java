@@ -1,0 +1,23 @@
+package dev.storefront.order.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The part of the published product document ({@code catalog/products/<sku>.json}) checkout needs. catalog-publisher
+ * owns the contract; unknown fields are ignored.
+ *
+ * @param price unit price in minor units; never floating point
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CatalogProduct(String sku, String name, Long price, String currency, Boolean active, String stockStatus) {
+    /** Published, well formed, active and not out of stock. */
+    public boolean orderable() {
+        return sku != null
+                && name != null
+                && price != null
+                && price >= 0
+                && currency != null
+                && Boolean.TRUE.equals(active)
+                && !"OUT_OF_STOCK".equals(stockStatus);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.storefront.order.domain;
+
+import dev.storefront.order.client.CartRejectedException;
+import dev.storefront.order.client.CartService;
+import dev.storefront.order.config.OrderConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers outbox messages (cart clears) until they succeed. Each message is claimed with {@code FOR UPDATE SKIP
+ * LOCKED} in its own transaction, so several instances relay side by side without delivering the same message at
+ * the same time; a crash before the commit just leaves the message due, and delivering it again is harmless.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    public static final String JOB = "outbox-relay";
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final EntityManager em;
+    private final CartService carts;
+    private final OrderConfig config;
+
+    public OutboxRelay(EntityManager em, CartService carts, OrderConfig config) {
+        this.em = em;
+        this.carts = carts;
+        this.config = config;
+    }
+
+    @Scheduled(
+            identity = JOB,
+            every = "${order.outbox.relay-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        for (int i = 0; i < config.outbox().batchSize(); i++) {
+            if (!QuarkusTransaction.requiringNew().call(this::deliverNext)) {
+                return;
+            }
+        }
+    }
+
+    /** Delivers the next due message, if any; returns whether there was one. */
+    private boolean deliverNext() {
+        Instant now = Instant.now();
+        OutboxMessage message = (OutboxMessage) em.createNativeQuery(
+                        "SELECT * FROM outbox WHERE state = 'PENDING' AND next_attempt_at <= :now"
+                                + " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+                        OutboxMessage.class)
+                .setParameter("now", now)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        if (message == null) {
+            return false;
+        }
+        deliver(message, now);
+        return true;
+    }
+
+    private void deliver(OutboxMessage message, Instant now) {
+        if (message.bearerToken == null || message.tokenExpiresAt == null || !message.tokenExpiresAt.isAfter(now)) {
+            expire(message, "the shopper's token expired before the cart could be cleared");
+            return;
+        }
+        try {
+            carts.clear(message.cartId, message.bearerToken);
+            message.delivered(Instant.now());
+            LOG.infof("Cleared cart %s after order %s", message.cartId, message.orderId);
+        } catch (CartRejectedException e) {
+            if (e.status() == 404) {
+                message.delivered(Instant.now()); // the cart is gone: nothing left to clear
+            } else if (e.status() == 401 || e.status() == 403) {
+                expire(message, "cart-service refused the shopper's token (" + e.status() + ")");
+            } else {
+                retryLater(message, e, now);
+            }
+        } catch (RuntimeException e) {
+            retryLater(message, e, now);
+        }
+    }
+
+    private void expire(OutboxMessage message, String reason) {
+        message.expired(reason);
+        LOG.warnf("Cart %s of order %s was not cleared: %s", message.cartId, message.orderId, reason);
+    }
+
+    private void retryLater(OutboxMessage message, RuntimeException e, Instant now) {
+        Duration backoff = backoff(message.attempts);
+        message.failed(e.toString(), now.plus(backoff));
+        LOG.warnf(
+                "Clearing cart %s of order %s failed (attempt %d), retrying in %s: %s",
+                message.cartId, message.orderId, message.attempts, backoff, e);
+    }
+
+    private Duration backoff(int attempts) {
+        Duration max = config.outbox().maxBackoff();
+        Duration delay = config.outbox().initialBackoff().multipliedBy(1L << Math.min(attempts, 20));
+        return delay.compareTo(max) > 0 ? max : delay;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.storefront.order;
+
+import dev.storefront.local.infra.Credentials;
+import dev.storefront.local.infra.FreePort;
+import dev.storefront.local.infra.LocalPostgres;
+import dev.storefront.local.infra.LocalS3;
+import dev.storefront.local.infra.RepositoryRoot;
+import dev.storefront.local.infra.S3ClientConfig;
+import dev.storefront.local.infra.S3TestResource;
+import dev.storefront.local.infra.ServiceDatabase;
+import dev.storefront.local.infra.TestTokens;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Everything checkout talks to, for real: PostgreSQL 17 (every service's role), the S3 API with the storefront bucket,
+ * and the packaged cart-service and account-service, each in its own JVM. account-service signs with the key of
+ * {@link TestTokens}, so its tokens and the test's own are trusted alike. Every test class uses exactly this resource,
+ * so Quarkus starts once.
+ */
+public class CheckoutStackResource implements QuarkusTestResourceLifecycleManager {
+    private static final String BUCKET = S3TestResource.DEFAULT_BUCKET;
+
+    private LocalPostgres postgres;
+    private LocalS3 s3;
+    private ServiceProcess cart;
+    private ServiceProcess account;
+
+    @Override
+    public Map<String, String> start() {
+        postgres = LocalPostgres.startTransient();
+        s3 = LocalS3.startTransient();
+        s3.ensureBucket(BUCKET);
+        String jwks = writeJwks();
+
+        Path root = RepositoryRoot.find();
+        Credentials cartDb = postgres.credentials(ServiceDatabase.CART);
+        Map<String, String> cartEnv = new HashMap<>(S3ClientConfig.environment(s3, BUCKET));
+        cartEnv.put("DB_URL", cartDb.jdbcUrl());
+        cartEnv.put("DB_USER", cartDb.username());
+        cartEnv.put("DB_PASSWORD", cartDb.password());
+        cartEnv.put("JWT_JWKS_URL", jwks);
+        cartEnv.put("JWT_ISSUER", TestTokens.ISSUER);
+        // cart-service keeps showing the price it cached, like a shopper's stale cart page while the catalog changes.
+        cartEnv.put("CATALOG_CACHE_TTL", "10m");
+        cart = new ServiceProcess("cart-service", root, cartEnv, FreePort.pick(), log(root, "cart-service"));
+
+        Credentials accountDb = postgres.credentials(ServiceDatabase.ACCOUNT);
+        Map<String, String> accountEnv = new HashMap<>();
+        accountEnv.put("DB_URL", accountDb.jdbcUrl());
+        accountEnv.put("DB_USER", accountDb.username());
+        accountEnv.put("DB_PASSWORD", accountDb.password());
+        accountEnv.put("JWT_SIGNING_KEYS", TestTokens.signingKeysJson());
+        accountEnv.put("JWT_ISSUER", TestTokens.ISSUER);
+        account = new ServiceProcess(
+                "account-service", root, accountEnv, FreePort.pick(), log(root, "account-service"));
+        Stream.of(cart, account).parallel().forEach(ServiceProcess::start);
+
+        Credentials ordersDb = postgres.credentials(ServiceDatabase.ORDERS);
+        Map<String, String> config = new HashMap<>(S3ClientConfig.environment(s3, BUCKET));
+        config.put("quarkus.datasource.jdbc.url", ordersDb.jdbcUrl());
+        config.put("quarkus.datasource.username", ordersDb.username());
+        config.put("quarkus.datasource.password", ordersDb.password());
+        config.put("test.postgres.superuser-url", postgres.jdbcUrl() + "?user=postgres");
+        config.put("CART_SERVICE_URL", cart.url());
+        config.put("ACCOUNT_SERVICE_URL", account.url());
+        config.put("JWT_JWKS_URL", jwks);
+        config.put("JWT_ISSUER", TestTokens.ISSUER);
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(
+                cart, new TestInjector.AnnotatedAndMatchesType(InjectCartService.class, ServiceProcess.class));
+        injector.injectIntoFields(
+                account, new TestInjector.AnnotatedAndMatchesType(InjectAccountService.class, ServiceProcess.class));
+    }
+
+    @Override
+    public void stop() {
+        Stream.of(cart, account).filter(Objects::nonNull).parallel().forEach(ServiceProcess::stop);
+        if (s3 != null) {
+            s3.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static Path log(Path root, String service) {
+        return root.resolve("order-service/target/" + service + "-under-test.log");
+    }
+
+    private static String writeJwks() {
+        try {
+            Path jwks = Files.createTempFile("storefront-jwks-", ".json");
+            Files.writeString(jwks, TestTokens.jwksJson());
+            jwks.toFile().deleteOnExit();
+            return jwks.toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
