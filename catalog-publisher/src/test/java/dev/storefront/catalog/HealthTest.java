@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
 import dev.storefront.local.infra.S3TestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
 @WithTestResource(S3TestResource.class)
+@WithTestResource(JwtTestResource.class)
 class HealthTest {
 
     @Test

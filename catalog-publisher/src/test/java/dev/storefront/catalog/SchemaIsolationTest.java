@@ -1,5 +1,6 @@
 package dev.storefront.catalog;
 
+import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
 import dev.storefront.local.infra.S3TestResource;
 import dev.storefront.local.infra.SchemaIsolation;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
 @WithTestResource(S3TestResource.class)
+@WithTestResource(JwtTestResource.class)
 class SchemaIsolationTest {
     @Inject
     AgroalDataSource dataSource;

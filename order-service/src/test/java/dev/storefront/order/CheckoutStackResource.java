@@ -59,8 +59,8 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         accountEnv.put("DB_PASSWORD", accountDb.password());
         accountEnv.put("JWT_SIGNING_KEYS", TestTokens.signingKeysJson());
         accountEnv.put("JWT_ISSUER", TestTokens.ISSUER);
-        account = new ServiceProcess(
-                "account-service", root, accountEnv, FreePort.pick(), log(root, "account-service"));
+        account =
+                new ServiceProcess("account-service", root, accountEnv, FreePort.pick(), log(root, "account-service"));
         Stream.of(cart, account).parallel().forEach(ServiceProcess::start);
 
         Credentials ordersDb = postgres.credentials(ServiceDatabase.ORDERS);

@@ -320,10 +320,15 @@ class CheckoutTest {
                 .statusCode(400)
                 .body("errors.field", hasItem("name"));
         shopper.checkout("k5", "{\"cartId\":\"" + cartId + "\"}").statusCode(400);
-        shopper.checkout("k6", Shopper.bodyWithSavedAddress(cartId, UUID.randomUUID().toString()))
+        shopper.checkout(
+                        "k6",
+                        Shopper.bodyWithSavedAddress(cartId, UUID.randomUUID().toString()))
                 .statusCode(422)
                 .body("type", equalTo("https://storefront.dev/problems/address-not-found"));
-        shopper.checkout("k8", Shopper.body(cartId).replace("{\"cartId\"", "{\"addressId\":\"" + UUID.randomUUID() + "\",\"cartId\""))
+        shopper.checkout(
+                        "k8",
+                        Shopper.body(cartId)
+                                .replace("{\"cartId\"", "{\"addressId\":\"" + UUID.randomUUID() + "\",\"cartId\""))
                 .statusCode(400)
                 .contentType(startsWith("application/problem+json"));
         assertEquals(0, shopper.storedOrders());

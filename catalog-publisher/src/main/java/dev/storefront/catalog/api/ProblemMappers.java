@@ -3,6 +3,10 @@ package dev.storefront.catalog.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.storefront.catalog.domain.CatalogRuleViolation;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -24,6 +28,31 @@ public class ProblemMappers {
             LOG.error("Request failed", e);
         }
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response ruleViolation(CatalogRuleViolation e, UriInfo uri) {
+        Response.Status status =
+                switch (e.kind()) {
+                    case NOT_FOUND -> Response.Status.NOT_FOUND;
+                    case CONFLICT -> Response.Status.CONFLICT;
+                    case INVALID -> Response.Status.BAD_REQUEST;
+                };
+        return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), path(uri)));
+    }
+
+    /** No token, or one that is forged, expired or from the wrong issuer. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(
+                        401, "Unauthorized", "A valid bearer token from account-service is required", path(uri))))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "Forbidden", "The admin role is required", path(uri)));
     }
 
     @ServerExceptionMapper

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.List;
 
 /** A product category; its slug is the path segment of its pages ({@code /categories/<slug>/}). */
 @Entity
@@ -15,4 +16,19 @@ public class Category extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String name;
+
+    @Column(nullable = false)
+    public String description = "";
+
+    /** Order on the home page; ties are broken by name. */
+    @Column(nullable = false)
+    public int position;
+
+    public static List<Category> ordered() {
+        return list("order by position, name");
+    }
+
+    public CategoryData toData() {
+        return new CategoryData(slug, name, description, position);
+    }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storefront.order.config.OrderConfig;
 import dev.storefront.order.domain.Checkout;
 import dev.storefront.order.domain.CustomerOrder;
-import dev.storefront.order.domain.OrderRuleException;
 import dev.storefront.order.domain.Orders;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -74,7 +73,10 @@ public class OrderResource {
             responseCode = "422",
             description = "Empty or unknown cart, unavailable items (unavailableSkus), mixed currencies, an addressId"
                     + " not in the caller's address book, or the key reused with another body")
-    @APIResponse(responseCode = "503", description = "cart-service, account-service (for addressId) or the catalog cannot be reached; nothing stored")
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "cart-service, account-service (for addressId) or the catalog cannot be reached; nothing stored")
     public Response place(@HeaderParam(IDEMPOTENCY_KEY) String key, @Valid @NotNull CheckoutRequest request) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new BadRequestException("Header " + IDEMPOTENCY_KEY + " is required: 1 to 255 visible characters");
@@ -86,7 +88,9 @@ public class OrderResource {
                 key,
                 hash(request),
                 request.cartId(),
-                request.shippingAddress() == null ? null : request.shippingAddress().toAddress(),
+                request.shippingAddress() == null
+                        ? null
+                        : request.shippingAddress().toAddress(),
                 request.addressId());
         Checkout.Result result = checkout.place(command, order -> write(OrderView.of(order)));
         return Response.status(result.status())

@@ -109,12 +109,7 @@ public class Checkout {
     private Result store(
             Command command, Pricing.Priced priced, Address address, Function<CustomerOrder, String> render) {
         CustomerOrder order = CustomerOrder.place(
-                command.customerId(),
-                command.cartId(),
-                priced.currency(),
-                priced.lines(),
-                address,
-                Instant.now());
+                command.customerId(), command.cartId(), priced.currency(), priced.lines(), address, Instant.now());
         var response = new IdempotencyKeys.Recorded(command.requestHash(), order.id, 201, render.apply(order));
         if (!keys.claim(command.customerId(), command.idempotencyKey(), response, order.createdAt)) {
             return replay(

@@ -76,10 +76,7 @@ public class OrderRuleException extends RuntimeException {
 
     public static OrderRuleException addressNotFound(UUID addressId) {
         return of(
-                422,
-                "address-not-found",
-                "Address not found",
-                "Address " + addressId + " is not in your address book");
+                422, "address-not-found", "Address not found", "Address " + addressId + " is not in your address book");
     }
 
     public static OrderRuleException keyReused() {

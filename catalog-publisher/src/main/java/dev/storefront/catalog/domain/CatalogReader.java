@@ -1,0 +1,74 @@
+package dev.storefront.catalog.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
+
+/** Read-only snapshots of the catalog for publishing. */
+@ApplicationScoped
+public class CatalogReader {
+
+    /** Every product, active or not: all of them have a JSON document and a page. */
+    @Transactional
+    public List<ProductData> allProducts() {
+        return readOnly(Product.findAll()).map(Product::toData).toList();
+    }
+
+    /** The active products of one category, in the order its pages list them. */
+    @Transactional
+    public List<ProductData> activeIn(String category) {
+        return readOnly(Product.find("category = ?1 and active = true order by name, sku", category))
+                .map(Product::toData)
+                .toList();
+    }
+
+    /** Every active product, in the order of the catalog index. */
+    @Transactional
+    public List<ProductData> allActive() {
+        return readOnly(Product.find("active = true order by sku"))
+                .map(Product::toData)
+                .toList();
+    }
+
+    /**
+     * Loaded read-only: the session keeps no snapshot of the entities, so flushing at commit does not compare thousands
+     * of products (and their JSON columns) for changes that cannot have happened.
+     */
+    private static Stream<Product> readOnly(PanacheQuery<Product> query) {
+        return query.withHint(HibernateHints.HINT_READ_ONLY, true).stream();
+    }
+
+    @Transactional
+    public List<CategoryData> categories() {
+        return Category.ordered().stream().map(Category::toData).toList();
+    }
+
+    /** How many active products each category has; categories without any are absent. */
+    @Transactional
+    public Map<String, Long> activeCounts() {
+        List<Object[]> rows = Product.getEntityManager()
+                .createQuery(
+                        "select p.category, count(p) from Product p where p.active = true group by p.category",
+                        Object[].class)
+                .getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
+    }
+
+    /** The slugs of every active product: all the sitemap needs of them. */
+    @Transactional
+    public List<String> activeSlugs() {
+        return Product.getEntityManager()
+                .createQuery("select p.slug from Product p where p.active = true", String.class)
+                .getResultList();
+    }
+
+    @Transactional
+    public long productCount() {
+        return Product.count();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.storefront.catalog.publish;
+
+import dev.storefront.catalog.client.BucketObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The site's CSS and JavaScript, published under content-hashed names ({@code assets/site.3f2a9c1b7d.css}) so they
+ * can be cached for a year: a changed file gets a new name, and the pages that link it change with it.
+ */
+@ApplicationScoped
+public class Assets {
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    private final BucketObject css;
+    private final BucketObject js;
+
+    public Assets() {
+        this.css = load("site.css", "text/css; charset=utf-8");
+        this.js = load("cart.js", "text/javascript; charset=utf-8");
+    }
+
+    public List<BucketObject> objects() {
+        return List.of(css, js);
+    }
+
+    /** The keys pages link to. */
+    public Links links() {
+        return new Links(css.key(), js.key());
+    }
+
+    public record Links(String css, String js) {}
+
+    private static BucketObject load(String file, String contentType) {
+        try (InputStream in = Assets.class.getResourceAsStream("/site-assets/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing site asset " + file);
+            }
+            byte[] body = in.readAllBytes();
+            String hash =
+                    BucketObject.of(file, body, contentType, IMMUTABLE).md5().substring(0, 10);
+            int dot = file.lastIndexOf('.');
+            String key = "assets/" + file.substring(0, dot) + "." + hash + file.substring(dot);
+            return BucketObject.of(key, body, contentType, IMMUTABLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

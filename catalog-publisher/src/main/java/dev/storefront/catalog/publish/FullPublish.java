@@ -1,0 +1,88 @@
+package dev.storefront.catalog.publish;
+
+import dev.storefront.catalog.client.Bucket;
+import dev.storefront.catalog.client.BucketObject;
+import dev.storefront.catalog.domain.CatalogReader;
+import dev.storefront.catalog.domain.CategoryData;
+import dev.storefront.catalog.domain.ProductData;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Rebuilds the whole site in three steps, so a shopper never follows a link to a missing page: first the pages and
+ * documents that are linked to, then the pages that link to them (categories, home, index, sitemap), and last the
+ * deletion of objects the catalog no longer produces.
+ */
+@ApplicationScoped
+class FullPublish {
+    private final CatalogReader reader;
+    private final SiteRenderer renderer;
+    private final Uploads uploads;
+    private final Bucket bucket;
+
+    FullPublish(CatalogReader reader, SiteRenderer renderer, Uploads uploads, Bucket bucket) {
+        this.reader = reader;
+        this.renderer = renderer;
+        this.uploads = uploads;
+        this.bucket = bucket;
+    }
+
+    void run(Tally tally) {
+        Map<String, String> existing = bucket.etags("");
+        SiteRenderer.Site site = renderer.site(reader.categories());
+        List<ProductData> products = reader.allProducts();
+        List<Supplier<BucketObject>> leaves = leaves(site, products);
+        List<ProductData> active = products.stream().filter(ProductData::active).toList();
+        List<BucketObject> lists = lists(site, active);
+
+        Progress progress = Progress.logging(leaves.size() + lists.size());
+        uploads.write(leaves, key -> Optional.ofNullable(existing.get(key)), tally, progress);
+        uploads.write(constant(lists), key -> Optional.ofNullable(existing.get(key)), tally, progress);
+
+        List<String> stale = existing.keySet().stream()
+                .filter(key -> SiteKeys.OWNED_PREFIXES.stream().anyMatch(key::startsWith))
+                .filter(key -> !tally.produced.contains(key))
+                .toList();
+        bucket.delete(stale);
+        tally.deleted.addAndGet(stale.size());
+    }
+
+    private List<Supplier<BucketObject>> leaves(SiteRenderer.Site site, List<ProductData> products) {
+        List<Supplier<BucketObject>> leaves = new ArrayList<>(products.size() * 3 + 3);
+        renderer.fixedObjects(site).forEach(o -> leaves.add(() -> o));
+        for (ProductData p : products) {
+            leaves.add(() -> renderer.productJson(p));
+            leaves.add(() -> renderer.productPage(site, p));
+            if (renderer.hasGeneratedImage(p)) {
+                leaves.add(() -> renderer.productImage(p).orElseThrow());
+            }
+        }
+        return leaves;
+    }
+
+    private List<BucketObject> lists(SiteRenderer.Site site, List<ProductData> active) {
+        Map<String, List<ProductData>> byCategory =
+                active.stream().collect(Collectors.groupingBy(ProductData::category));
+        Map<String, Long> counts = byCategory.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e ->
+                (long) e.getValue().size()));
+        List<BucketObject> lists = new ArrayList<>();
+        for (CategoryData category : site.categories().values()) {
+            List<ProductData> listed = byCategory.getOrDefault(category.slug(), List.of());
+            lists.addAll(renderer.categoryPages(site, category, Listing.sorted(listed, Listing.CATEGORY_ORDER)));
+        }
+        lists.add(renderer.home(site, counts));
+        lists.add(renderer.catalogIndex(Listing.sorted(active, Listing.INDEX_ORDER)));
+        lists.add(renderer.sitemap(
+                site, counts, active.stream().map(ProductData::slug).toList()));
+        return lists;
+    }
+
+    static List<Supplier<BucketObject>> constant(List<BucketObject> objects) {
+        return objects.stream().<Supplier<BucketObject>>map(o -> () -> o).toList();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.storefront.catalog.publish;
+
+import dev.storefront.catalog.domain.ProductData;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The order products are listed in. Sorted here rather than by the database so that a full and an incremental publish
+ * produce byte-identical pages whatever the database collation.
+ */
+final class Listing {
+    static final Comparator<ProductData> CATEGORY_ORDER =
+            Comparator.comparing(ProductData::name).thenComparing(ProductData::sku);
+    static final Comparator<ProductData> INDEX_ORDER = Comparator.comparing(ProductData::sku);
+
+    private Listing() {}
+
+    static List<ProductData> sorted(List<ProductData> products, Comparator<ProductData> order) {
+        return products.stream().sorted(order).toList();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.storefront.catalog.publish;
+
+/** Object keys of the published site. The bucket is served by key, so a link is "/" + key. */
+public final class SiteKeys {
+    public static final String HOME = "index.html";
+    public static final String NOT_FOUND = "404.html";
+    public static final String CATALOG_INDEX = "catalog/index.json";
+    public static final String SITEMAP = "sitemap.xml";
+
+    /** Prefixes this publisher owns: an object under them that the catalog no longer produces is deleted. */
+    static final java.util.List<String> OWNED_PREFIXES =
+            java.util.List.of("products/", "catalog/products/", "categories/", "images/products/");
+
+    private SiteKeys() {}
+
+    public static String productPage(String slug) {
+        return "products/" + slug + ".html";
+    }
+
+    public static String productJson(String sku) {
+        return "catalog/products/" + sku + ".json";
+    }
+
+    public static String categoryPrefix(String slug) {
+        return "categories/" + slug + "/";
+    }
+
+    /** Page 1 is the category's index; further pages are {@code page-2.html}, {@code page-3.html}, ... */
+    public static String categoryPage(String slug, int page) {
+        return categoryPrefix(slug) + (page == 1 ? "index.html" : "page-" + page + ".html");
+    }
+
+    public static String url(String key) {
+        return "/" + key;
+    }
+}

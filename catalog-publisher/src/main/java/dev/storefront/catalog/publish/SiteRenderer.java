@@ -1,0 +1,175 @@
+package dev.storefront.catalog.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.catalog.client.BucketObject;
+import dev.storefront.catalog.config.CatalogConfig;
+import dev.storefront.catalog.domain.CategoryData;
+import dev.storefront.catalog.domain.ProductData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders catalog snapshots into bucket objects. Output depends only on its input (no timestamps), so an unchanged
+ * product renders to identical bytes and its object is not rewritten.
+ */
+@ApplicationScoped
+public class SiteRenderer {
+    static final String HTML = "text/html; charset=utf-8";
+    static final String JSON = "application/json";
+    static final String SHORT = "public, max-age=60, stale-while-revalidate=300";
+    static final String IMAGE_CACHE = "public, max-age=3600";
+
+    private final Assets assets;
+    private final ObjectMapper json;
+    private final CatalogConfig.Publish config;
+
+    public SiteRenderer(Assets assets, ObjectMapper json, CatalogConfig config) {
+        this.assets = assets;
+        this.json = json;
+        this.config = config.publish();
+    }
+
+    /** What every page needs to know about the whole site. */
+    public record Site(Views.Chrome chrome, Map<String, CategoryData> categories) {}
+
+    public Site site(List<CategoryData> categories) {
+        List<Views.Link> nav = categories.stream()
+                .map(c -> new Views.Link(SiteKeys.url(SiteKeys.categoryPage(c.slug(), 1)), c.name()))
+                .toList();
+        Map<String, CategoryData> bySlug = new java.util.LinkedHashMap<>();
+        categories.forEach(c -> bySlug.put(c.slug(), c));
+        return new Site(new Views.Chrome(assets.links(), nav), bySlug);
+    }
+
+    public List<BucketObject> fixedObjects(Site site) {
+        List<BucketObject> objects = new ArrayList<>(assets.objects());
+        objects.add(html(SiteKeys.NOT_FOUND, SiteTemplates.notFound(site.chrome())));
+        return objects;
+    }
+
+    public BucketObject productPage(Site site, ProductData product) {
+        return html(SiteKeys.productPage(product.slug()), SiteTemplates.product(site.chrome(), view(site, product)));
+    }
+
+    public BucketObject productJson(ProductData product) {
+        return json(SiteKeys.productJson(product.sku()), Documents.ProductDocument.of(product));
+    }
+
+    public boolean hasGeneratedImage(ProductData product) {
+        return product.image().equals(ProductData.generatedImageKey(product.sku()));
+    }
+
+    /** The image generated from the product's own data; empty when the product names its own images. */
+    public Optional<BucketObject> productImage(ProductData product) {
+        String key = ProductData.generatedImageKey(product.sku());
+        if (!hasGeneratedImage(product)) {
+            return Optional.empty();
+        }
+        int hue = Math.floorMod((product.category() + product.sku()).hashCode(), 360);
+        var image = new Views.Image(product.sku(), product.name(), Shopper.initials(product.name()), hue);
+        return Optional.of(BucketObject.of(key, bytes(SiteTemplates.image(image)), "image/svg+xml", IMAGE_CACHE));
+    }
+
+    /** Every page of a category, listing its active products in order. */
+    public List<BucketObject> categoryPages(Site site, CategoryData category, List<ProductData> active) {
+        int size = config.pageSize();
+        int pageCount = pageCount(active.size());
+        List<BucketObject> pages = new ArrayList<>(pageCount);
+        for (int page = 1; page <= pageCount; page++) {
+            List<Views.Product> products =
+                    active.subList((page - 1) * size, Math.min(active.size(), page * size)).stream()
+                            .map(p -> view(site, p))
+                            .toList();
+            var view = CategoryPages.view(category, page, pageCount, products);
+            pages.add(html(SiteKeys.categoryPage(category.slug(), page), SiteTemplates.category(site.chrome(), view)));
+        }
+        return pages;
+    }
+
+    public int pageCount(long products) {
+        return (int) Math.max(1, (products + config.pageSize() - 1) / config.pageSize());
+    }
+
+    public BucketObject home(Site site, Map<String, Long> activeCounts) {
+        List<Views.CategoryCard> cards = site.categories().values().stream()
+                .map(c -> new Views.CategoryCard(
+                        c.name(),
+                        SiteKeys.url(SiteKeys.categoryPage(c.slug(), 1)),
+                        c.description(),
+                        activeCounts.getOrDefault(c.slug(), 0L)))
+                .toList();
+        return html(SiteKeys.HOME, SiteTemplates.home(site.chrome(), cards));
+    }
+
+    public BucketObject catalogIndex(List<ProductData> active) {
+        List<Documents.IndexEntry> entries =
+                active.stream().map(Documents.IndexEntry::of).toList();
+        return json(SiteKeys.CATALOG_INDEX, new Documents.CatalogIndex(entries.size(), entries));
+    }
+
+    /** The home page, every category page and every active product's page, as absolute URLs. */
+    public BucketObject sitemap(Site site, Map<String, Long> activeCounts, List<String> activeSlugs) {
+        List<String> urls = new ArrayList<>();
+        urls.add(absolute(SiteKeys.HOME));
+        for (CategoryData c : site.categories().values()) {
+            int pages = pageCount(activeCounts.getOrDefault(c.slug(), 0L));
+            for (int page = 1; page <= pages; page++) {
+                urls.add(absolute(SiteKeys.categoryPage(c.slug(), page)));
+            }
+        }
+        activeSlugs.stream().sorted().forEach(slug -> urls.add(absolute(SiteKeys.productPage(slug))));
+        return BucketObject.of(
+                SiteKeys.SITEMAP, bytes(SiteTemplates.sitemap(urls)), "application/xml; charset=utf-8", SHORT);
+    }
+
+    private String absolute(String key) {
+        String base = config.siteUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + SiteKeys.url(key);
+    }
+
+    private Views.Product view(Site site, ProductData p) {
+        CategoryData category = site.categories().get(p.category());
+        String categoryName = category == null ? p.category() : category.name();
+        List<Views.Attribute> attributes = new java.util.TreeMap<>(p.attributes())
+                .entrySet().stream()
+                        .map(e -> new Views.Attribute(e.getKey(), e.getValue()))
+                        .toList();
+        return new Views.Product(
+                p.sku(),
+                p.name(),
+                SiteKeys.url(SiteKeys.productPage(p.slug())),
+                SiteKeys.url(p.image()),
+                p.price(),
+                p.currency(),
+                Shopper.price(p.price(), p.currency()),
+                Shopper.availability(p),
+                Shopper.stockClass(p),
+                Shopper.purchasable(p),
+                p.active(),
+                p.description(),
+                new Views.Link(SiteKeys.url(SiteKeys.categoryPage(p.category(), 1)), categoryName),
+                attributes);
+    }
+
+    private static BucketObject html(String key, TemplateInstance page) {
+        return BucketObject.of(key, bytes(page), HTML, SHORT);
+    }
+
+    private BucketObject json(String key, Object document) {
+        try {
+            return BucketObject.of(key, json.writeValueAsBytes(document), JSON, SHORT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + key, e);
+        }
+    }
+
+    private static byte[] bytes(TemplateInstance instance) {
+        return instance.render().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.storefront.catalog.publish;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import java.util.List;
+
+/** The storefront's pages, under {@code templates/site/}; {@code templates/base.html} is their shared layout. */
+@CheckedTemplate(basePath = "site")
+final class SiteTemplates {
+    private SiteTemplates() {}
+
+    static native TemplateInstance home(Views.Chrome site, List<Views.CategoryCard> categories);
+
+    static native TemplateInstance category(Views.Chrome site, Views.CategoryPage category);
+
+    static native TemplateInstance product(Views.Chrome site, Views.Product product);
+
+    static native TemplateInstance notFound(Views.Chrome site);
+
+    static native TemplateInstance sitemap(List<String> urls);
+
+    static native TemplateInstance image(Views.Image image);
+}

@@ -1,0 +1,201 @@
+package dev.storefront.catalog;
+
+import static dev.storefront.catalog.BucketSnapshot.exists;
+import static dev.storefront.catalog.BucketSnapshot.text;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.catalog.config.CatalogConfig;
+import dev.storefront.local.infra.JwtTestResource;
+import dev.storefront.local.infra.PostgresTestResource;
+import dev.storefront.local.infra.S3TestResource;
+import dev.storefront.local.infra.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Only admins may change the catalog, and invalid input changes nothing, neither the database nor the bucket. */
+@QuarkusTest
+@WithTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
+@WithTestResource(S3TestResource.class)
+@WithTestResource(JwtTestResource.class)
+class AdminApiTest {
+    @Inject
+    S3Client s3;
+
+    @Inject
+    CatalogConfig config;
+
+    @Test
+    void withoutAValidTokenIs401ProblemJson() {
+        for (String token :
+                new String[] {null, TestTokens.forged(UUID.randomUUID()), TestTokens.expired(UUID.randomUUID())}) {
+            var request = given();
+            if (token != null) {
+                request = request.auth().oauth2(token);
+            }
+            request.when()
+                    .get("/api/catalog/products")
+                    .then()
+                    .statusCode(401)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("status", equalTo(401));
+        }
+        given().when().post("/api/catalog/publish").then().statusCode(401);
+    }
+
+    @Test
+    void customerIs403ProblemJson() {
+        String customer = TestTokens.customer(UUID.randomUUID());
+        given().auth()
+                .oauth2(customer)
+                .contentType(ContentType.JSON)
+                .body(Products.valid("shoes", "Forbidden Shoe"))
+                .when()
+                .post("/api/catalog/products")
+                .then()
+                .statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(403));
+        given().auth()
+                .oauth2(customer)
+                .when()
+                .post("/api/catalog/publish")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void adminListsAndReadsProducts() {
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .when()
+                .get("/api/catalog/products?size=500")
+                .then()
+                .statusCode(200)
+                .body("size()", greaterThanOrEqualTo(200));
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .when()
+                .get("/api/catalog/products/SHO-00001")
+                .then()
+                .statusCode(200)
+                .body("sku", equalTo("SHO-00001"))
+                .body("category", equalTo("shoes"));
+    }
+
+    @Test
+    void invalidProductsAreRejectedAndChangeNothing() {
+        rejected(b -> b.remove("name"), 400).body("errors.field", hasItem("name"));
+        rejected(b -> b.put("price", -1), 400).body("errors.field", hasItem("price"));
+        rejected(b -> b.remove("price"), 400).body("errors.field", hasItem("price"));
+        rejected(b -> b.put("slug", "Not A Slug!"), 400).body("errors.field", hasItem("slug"));
+        rejected(b -> b.put("currency", "XXQ"), 400);
+        rejected(b -> b.put("colour", "red"), 400).body("detail", equalTo("Unknown field 'colour'"));
+        rejected(b -> b.put("stockStatus", "MAYBE"), 400);
+        rejected(b -> b.put("category", "no-such-category"), 400);
+        rejected(b -> b.put("sku", "SHO-00001"), 409);
+    }
+
+    @Test
+    void malformedJsonIs400AndChangesNothing() {
+        BucketSnapshot before = BucketSnapshot.of(s3, config.bucket());
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"sku\": \"TST-BROKEN\", ")
+                .when()
+                .post("/api/catalog/products")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+        assertEquals(before, BucketSnapshot.of(s3, config.bucket()));
+    }
+
+    @Test
+    void updatingAMissingProductIs404() {
+        Map<String, Object> body = Products.valid("shoes", "Ghost");
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/catalog/products/" + body.get("sku"))
+                .then()
+                .statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void categoriesAreManagedAndPublished() {
+        Map<String, Object> category = Map.of("slug", "test-lamps", "name", "Test lamps", "position", 99);
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .contentType(ContentType.JSON)
+                .body(category)
+                .when()
+                .post("/api/catalog/categories")
+                .then()
+                .statusCode(201);
+        assertTrue(exists(s3, config.bucket(), "categories/test-lamps/index.html"));
+        assertTrue(text(s3, config.bucket(), "index.html").contains("href=\"/categories/test-lamps/index.html\""));
+
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .when()
+                .delete("/api/catalog/categories/shoes")
+                .then()
+                .statusCode(409)
+                .contentType(startsWith("application/problem+json"));
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .when()
+                .delete("/api/catalog/categories/test-lamps")
+                .then()
+                .statusCode(204);
+        assertFalse(exists(s3, config.bucket(), "categories/test-lamps/index.html"));
+        assertFalse(text(s3, config.bucket(), "index.html").contains("test-lamps"));
+    }
+
+    private ValidatableResponse rejected(Consumer<Map<String, Object>> breakIt, int status) {
+        Map<String, Object> body = Products.valid("shoes", "Rejected Shoe");
+        breakIt.accept(body);
+        BucketSnapshot before = BucketSnapshot.of(s3, config.bucket());
+        ValidatableResponse response = given().auth()
+                .oauth2(Products.ADMIN)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/catalog/products")
+                .then()
+                .statusCode(status)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(status));
+        assertEquals(before, BucketSnapshot.of(s3, config.bucket()), "the bucket is unchanged");
+        if (!"SHO-00001".equals(body.get("sku"))) {
+            given().auth()
+                    .oauth2(Products.ADMIN)
+                    .when()
+                    .get("/api/catalog/products/" + body.get("sku"))
+                    .then()
+                    .statusCode(404);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.storefront.catalog;
+
+import static dev.storefront.catalog.BucketSnapshot.exists;
+import static dev.storefront.catalog.BucketSnapshot.text;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.catalog.config.CatalogConfig;
+import dev.storefront.local.infra.JwtTestResource;
+import dev.storefront.local.infra.PostgresTestResource;
+import dev.storefront.local.infra.S3TestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** A product change republishes exactly the objects that show it, and nothing else. */
+@QuarkusTest
+@WithTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
+@WithTestResource(S3TestResource.class)
+@WithTestResource(JwtTestResource.class)
+class ChangePublishTest {
+    @Inject
+    S3Client s3;
+
+    @Inject
+    CatalogConfig config;
+
+    @Test
+    void priceChangeRewritesOnlyItsPageDocumentCategoryPageAndIndex() {
+        Map<String, Object> product = Products.create(Products.valid("kitchen", "Test Kettle"));
+        BucketSnapshot before = BucketSnapshot.of(s3, config.bucket());
+
+        product.put("price", 2499);
+        Products.update(product);
+
+        Set<String> changed = BucketSnapshot.of(s3, config.bucket()).changedSince(before);
+        assertTrue(changed.contains(pageOf(product)), changed.toString());
+        assertTrue(changed.contains(documentOf(product)), changed.toString());
+        assertTrue(changed.contains("catalog/index.json"), changed.toString());
+        List<String> categoryPages =
+                changed.stream().filter(k -> k.startsWith("categories/")).toList();
+        assertEquals(1, categoryPages.size(), "only the category page listing it: " + changed);
+        assertTrue(categoryPages.get(0).startsWith("categories/kitchen/"));
+        assertEquals(4, changed.size(), "nothing else changes: " + changed);
+        assertEquals(4, lastPublish().getInt("written"), "unchanged objects are not rewritten");
+        assertEquals(
+                2499,
+                JsonPath.from(text(s3, config.bucket(), documentOf(product))).getInt("price"));
+    }
+
+    @Test
+    void deletedProductDisappearsWithEveryLinkToIt() {
+        Map<String, Object> product = Products.create(Products.valid("garden", "Test Rake"));
+        assertTrue(categoryPagesText("garden").contains(linkTo(product)));
+        String sku = (String) product.get("sku");
+
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .when()
+                .delete("/api/catalog/products/" + sku)
+                .then()
+                .statusCode(204);
+
+        assertFalse(exists(s3, config.bucket(), pageOf(product)));
+        assertFalse(exists(s3, config.bucket(), documentOf(product)));
+        assertFalse(exists(s3, config.bucket(), "images/products/" + sku + ".svg"));
+        assertFalse(categoryPagesText("garden").contains(linkTo(product)));
+        assertFalse(text(s3, config.bucket(), "catalog/index.json").contains("\"" + sku + "\""));
+        assertFalse(text(s3, config.bucket(), "sitemap.xml").contains(pageOf(product)));
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .when()
+                .get("/api/catalog/products/" + sku)
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void deactivatedProductKeepsItsDocumentButLeavesTheListings() {
+        Map<String, Object> product = Products.create(Products.valid("toys", "Test Yo-yo"));
+        product.put("active", false);
+        Products.update(product);
+
+        JsonPath document = JsonPath.from(text(s3, config.bucket(), documentOf(product)));
+        assertFalse(document.getBoolean("active"));
+        assertFalse(text(s3, config.bucket(), "catalog/index.json").contains("\"" + product.get("sku") + "\""));
+        assertFalse(categoryPagesText("toys").contains(linkTo(product)));
+        assertTrue(text(s3, config.bucket(), pageOf(product)).contains("No longer available"));
+    }
+
+    @Test
+    void slugChangeMovesThePageAndItsLinks() {
+        Map<String, Object> product = Products.create(Products.valid("audio", "Test Radio"));
+        String oldPage = pageOf(product);
+        String oldLink = linkTo(product);
+        product.put("slug", product.get("slug") + "-renamed");
+        Products.update(product);
+
+        assertFalse(exists(s3, config.bucket(), oldPage));
+        assertTrue(exists(s3, config.bucket(), pageOf(product)));
+        String listing = categoryPagesText("audio");
+        assertFalse(listing.contains(oldLink));
+        assertTrue(listing.contains(linkTo(product)));
+    }
+
+    private String categoryPagesText(String category) {
+        return s3
+                .listObjectsV2(r -> r.bucket(config.bucket()).prefix("categories/" + category + "/"))
+                .contents()
+                .stream()
+                .map(o -> text(s3, config.bucket(), o.key()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static JsonPath lastPublish() {
+        return given().auth()
+                .oauth2(Products.ADMIN)
+                .when()
+                .get("/api/catalog/publish/last")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    static String pageOf(Map<String, Object> product) {
+        return "products/" + product.get("slug") + ".html";
+    }
+
+    static String linkTo(Map<String, Object> product) {
+        return "href=\"/" + pageOf(product) + "\"";
+    }
+
+    static String documentOf(Map<String, Object> product) {
+        return "catalog/products/" + product.get("sku") + ".json";
+    }
+}

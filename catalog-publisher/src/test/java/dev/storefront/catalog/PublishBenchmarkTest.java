@@ -1,0 +1,195 @@
+package dev.storefront.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.catalog.config.CatalogConfig;
+import dev.storefront.catalog.domain.CatalogService;
+import dev.storefront.catalog.domain.Category;
+import dev.storefront.catalog.domain.CategoryData;
+import dev.storefront.catalog.domain.Product;
+import dev.storefront.catalog.domain.ProductChange;
+import dev.storefront.catalog.domain.ProductData;
+import dev.storefront.catalog.domain.PublishOutcome;
+import dev.storefront.catalog.domain.SampleCatalog;
+import dev.storefront.catalog.publish.Publisher;
+import dev.storefront.local.infra.JwtTestResource;
+import dev.storefront.local.infra.PostgresTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+
+/**
+ * Publishes a generated catalog of 10,000 products into the local S3 API and reports pages per second (after one
+ * warm-up publish), then the time to republish after one product change. Not part of the default build; run it with
+ * {@code ./mvnw -B -pl catalog-publisher test -Dgroups=benchmark -DexcludedGroups=none}. Figures go to the log and to
+ * {@code target/publish-benchmark.txt}.
+ */
+@Tag("benchmark")
+@QuarkusTest
+@TestProfile(PublishBenchmarkTest.Production.class)
+@WithTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
+@WithTestResource(BenchmarkS3TestResource.class)
+@WithTestResource(JwtTestResource.class)
+class PublishBenchmarkTest {
+    private static final int PRODUCTS = Integer.getInteger("benchmark.products", 10_000);
+    private static final int CHANGES = 20;
+
+    /** Publishing settings as in production: the default number of uploads in flight, no sample catalog. */
+    public static class Production implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("catalog.publish.parallelism", "16", "catalog.seed-sample", "false");
+        }
+    }
+
+    @Inject
+    Publisher publisher;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    S3Client s3;
+
+    @Inject
+    CatalogConfig config;
+
+    @Test
+    void publishTenThousandProducts() throws Exception {
+        replaceCatalog(SampleCatalog.products(PRODUCTS));
+        emptyBucket();
+        publisher.publishAll("benchmark: warm-up"); // JIT, connection pools and caches, as on a long-running task
+        emptyBucket();
+
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double loadBefore = os.getSystemLoadAverage();
+        long cpuBefore = os.getProcessCpuTime();
+        PublishOutcome full = publisher.publishAll("benchmark: empty bucket");
+        double publisherCpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        PublishOutcome again = publisher.publishAll("benchmark: nothing changed");
+        List<Long> changeMillis = new ArrayList<>();
+        for (int i = 0; i < CHANGES; i++) {
+            changeMillis.add(changeOneProduct(i));
+        }
+        changeMillis.sort(Long::compare);
+
+        long htmlPages = s3.listObjectsV2Paginator(r -> r.bucket(config.bucket())).contents().stream()
+                .filter(o -> o.key().endsWith(".html"))
+                .count();
+        double seconds = full.duration().toMillis() / 1000.0;
+        String report = String.format(
+                "products=%d, %d cores, load average before %.1f%n"
+                        + "full publish into an empty bucket: %d objects written (%d HTML pages) in %.2f s"
+                        + " = %.0f objects/s, %.0f HTML pages/s%n"
+                        + "  CPU used by the publisher's JVM meanwhile: %.1f s (%.2f ms per object); the rest is the"
+                        + " local S3 API and whatever else runs%n"
+                        + "full publish, nothing changed: %d unchanged in %d ms%n"
+                        + "one product change (update + incremental publish), %d runs: median %d ms, max %d ms%n",
+                PRODUCTS,
+                os.getAvailableProcessors(),
+                loadBefore,
+                full.written(),
+                htmlPages,
+                seconds,
+                full.written() / seconds,
+                htmlPages / seconds,
+                publisherCpuSeconds,
+                publisherCpuSeconds * 1000 / full.written(),
+                again.unchanged(),
+                again.duration().toMillis(),
+                CHANGES,
+                changeMillis.get(CHANGES / 2),
+                changeMillis.get(CHANGES - 1));
+        System.out.println("\n=== publish benchmark ===\n" + report);
+        Files.writeString(Path.of("target", "publish-benchmark.txt"), report);
+        assertTrue(full.succeeded() && again.written() == 0);
+    }
+
+    /** Changes one product's price and publishes it; returns the wall time of both. */
+    private long changeOneProduct(int run) {
+        String sku = catalog.products(run, 1).get(0).sku();
+        ProductData p = catalog.product(sku);
+        ProductData changed = new ProductData(
+                p.sku(),
+                p.slug(),
+                p.name(),
+                p.description(),
+                p.price() + 100,
+                p.currency(),
+                p.category(),
+                p.images(),
+                p.attributes(),
+                p.active(),
+                p.stockStatus(),
+                null);
+        long start = System.nanoTime();
+        ProductChange change = catalog.update(sku, changed);
+        PublishOutcome outcome = publisher.publish(change, "benchmark change " + run);
+        assertTrue(outcome.succeeded());
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private void replaceCatalog(List<ProductData> products) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Product.deleteAll();
+            if (Category.count() == 0) {
+                for (CategoryData c : SampleCatalog.categories()) {
+                    Category category = new Category();
+                    category.slug = c.slug();
+                    category.name = c.name();
+                    category.description = c.description();
+                    category.position = c.position();
+                    category.persist();
+                }
+            }
+            Instant now = Instant.now();
+            for (ProductData p : products) {
+                Product product = new Product();
+                product.sku = p.sku();
+                product.slug = p.slug();
+                product.name = p.name();
+                product.description = p.description();
+                product.price = p.price();
+                product.currency = p.currency();
+                product.category = p.category();
+                product.attributes = new java.util.LinkedHashMap<>(p.attributes());
+                product.active = p.active();
+                product.stockStatus = p.stockStatus();
+                product.updatedAt = now;
+                product.persist();
+            }
+        });
+    }
+
+    private void emptyBucket() {
+        List<ObjectIdentifier> keys = new ArrayList<>();
+        s3.listObjectsV2Paginator(r -> r.bucket(config.bucket()))
+                .contents()
+                .forEach(o -> keys.add(ObjectIdentifier.builder().key(o.key()).build()));
+        for (int i = 0; i < keys.size(); i += 1000) {
+            List<ObjectIdentifier> batch = keys.subList(i, Math.min(keys.size(), i + 1000));
+            s3.deleteObjects(r -> r.bucket(config.bucket())
+                    .delete(Delete.builder().objects(batch).build()));
+        }
+        Map<String, String> none = Map.of();
+        assertTrue(s3.listObjectsV2(r -> r.bucket(config.bucket())).contents().isEmpty(), none.toString());
+    }
+}

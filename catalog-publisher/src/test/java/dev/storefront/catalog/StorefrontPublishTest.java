@@ -1,0 +1,183 @@
+package dev.storefront.catalog;
+
+import static dev.storefront.catalog.BucketSnapshot.exists;
+import static dev.storefront.catalog.BucketSnapshot.head;
+import static dev.storefront.catalog.BucketSnapshot.text;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.catalog.config.CatalogConfig;
+import dev.storefront.local.infra.JwtTestResource;
+import dev.storefront.local.infra.PostgresTestResource;
+import dev.storefront.local.infra.S3TestResource;
+import dev.storefront.local.infra.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The sample catalog is loaded and published on start; the bucket then holds a complete, linked storefront. */
+@QuarkusTest
+@WithTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
+@WithTestResource(S3TestResource.class)
+@WithTestResource(JwtTestResource.class)
+class StorefrontPublishTest {
+    private static final String ADMIN = TestTokens.admin(UUID.randomUUID());
+
+    @Inject
+    S3Client s3;
+
+    @Inject
+    CatalogConfig config;
+
+    @Test
+    void catalogIndexListsTheActiveSampleProducts() {
+        var head = head(s3, config.bucket(), "catalog/index.json");
+        assertEquals("application/json", head.contentType());
+        assertTrue(head.cacheControl().contains("max-age=60"), head.cacheControl());
+
+        JsonPath index = JsonPath.from(text(s3, config.bucket(), "catalog/index.json"));
+        List<Map<String, Object>> products = index.getList("products");
+        assertTrue(products.size() >= 200, "sample has at least 200 active products: " + products.size());
+        assertEquals(products.size(), index.getInt("count"));
+        assertTrue(products.stream().map(p -> p.get("category")).distinct().count() >= 5, "several categories");
+        Map<String, Object> first = products.get(0);
+        for (String field : List.of("sku", "slug", "name", "price", "currency", "category", "stockStatus")) {
+            assertTrue(first.containsKey(field), "index entries carry " + field);
+        }
+    }
+
+    @Test
+    void productDocumentFollowsTheContract() {
+        Map<String, Object> entry = anyActiveProduct();
+        String key = "catalog/products/" + entry.get("sku") + ".json";
+        assertEquals("application/json", head(s3, config.bucket(), key).contentType());
+        JsonPath doc = JsonPath.from(text(s3, config.bucket(), key));
+        assertEquals(entry.get("sku"), doc.getString("sku"));
+        assertEquals(entry.get("slug"), doc.getString("slug"));
+        assertTrue(doc.getInt("price") > 0);
+        assertEquals("EUR", doc.getString("currency"));
+        assertTrue(doc.getBoolean("active"));
+        assertTrue(List.of("IN_STOCK", "LOW_STOCK", "OUT_OF_STOCK").contains(doc.getString("stockStatus")));
+        assertEquals(entry.get("category"), doc.getString("category"));
+        assertEquals("images/products/" + entry.get("sku") + ".svg", doc.getString("image"));
+        var image = head(s3, config.bucket(), doc.getString("image"));
+        assertEquals("image/svg+xml", image.contentType());
+    }
+
+    @Test
+    void productPageShowsPriceAvailabilityAndTheCartHook() {
+        Map<String, Object> entry = anyActiveProduct();
+        String key = "products/" + entry.get("slug") + ".html";
+        var head = head(s3, config.bucket(), key);
+        assertEquals("text/html;charset=utf-8", head.contentType().replace(" ", ""));
+        assertTrue(head.cacheControl().startsWith("public, max-age=60"), head.cacheControl());
+
+        String html = text(s3, config.bucket(), key);
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("<html lang=\"en\">"));
+        assertTrue(html.contains("<h1>" + entry.get("name") + "</h1>"), html);
+        assertTrue(html.contains("data-sku=\"" + entry.get("sku") + "\""));
+        assertTrue(html.contains("<label for=\"quantity\">Quantity</label>"));
+        assertTrue(html.contains("Add to cart"));
+        assertTrue(html.contains("alt=\"" + entry.get("name") + "\""));
+        long price = ((Number) entry.get("price")).longValue();
+        assertTrue(html.contains(String.format("€%d.%02d", price / 100, price % 100)), "shows the price");
+        assertTrue(html.matches("(?s).*(In stock|Only a few left|Out of stock).*"), "shows availability");
+        assertTrue(html.contains("href=\"/categories/" + entry.get("category") + "/index.html\""));
+        for (String link : linkedKeys(html)) {
+            assertTrue(exists(s3, config.bucket(), link), key + " links to missing " + link);
+        }
+    }
+
+    @Test
+    void categoryPagesArePagedAndLinkOnlyToPublishedObjects() {
+        String first = text(s3, config.bucket(), "categories/shoes/index.html");
+        assertTrue(first.contains("<h1>Shoes</h1>"));
+        assertTrue(first.contains("href=\"/categories/shoes/page-2.html\""), "links the second page");
+        String second = text(s3, config.bucket(), "categories/shoes/page-2.html");
+        assertTrue(second.contains("rel=\"prev\""));
+        for (String page : List.of(first, second)) {
+            for (String link : linkedKeys(page)) {
+                assertTrue(exists(s3, config.bucket(), link), "links to missing " + link);
+            }
+        }
+    }
+
+    @Test
+    void homeSitemapNotFoundAndHashedAssets() {
+        String home = text(s3, config.bucket(), "index.html");
+        assertTrue(home.contains("href=\"/categories/kitchen/index.html\""));
+        Matcher css =
+                Pattern.compile("href=\"/(assets/site\\.[0-9a-f]{10}\\.css)\"").matcher(home);
+        assertTrue(css.find(), "links a content-hashed stylesheet");
+        var asset = head(s3, config.bucket(), css.group(1));
+        assertEquals("text/css;charset=utf-8", asset.contentType().replace(" ", ""));
+        assertEquals("public, max-age=31536000, immutable", asset.cacheControl());
+
+        String sitemap = text(s3, config.bucket(), "sitemap.xml");
+        assertTrue(sitemap.contains("<loc>http://localhost:8080/categories/shoes/index.html</loc>"));
+        assertTrue(head(s3, config.bucket(), "sitemap.xml").contentType().startsWith("application/xml"));
+        assertTrue(text(s3, config.bucket(), "404.html").contains("<h1>Page not found</h1>"));
+    }
+
+    @Test
+    void fullRepublishRewritesNothingUnchangedAndIsReported() {
+        BucketSnapshot before = BucketSnapshot.of(s3, config.bucket());
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .post("/api/catalog/publish")
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("FULL"))
+                .body("succeeded", equalTo(true))
+                .body("unchanged", greaterThan(700));
+        assertEquals(
+                List.of(), List.copyOf(BucketSnapshot.of(s3, config.bucket()).changedSince(before)));
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/api/catalog/publish/last")
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("FULL"))
+                .body("written", equalTo(0));
+    }
+
+    private Map<String, Object> anyActiveProduct() {
+        List<Map<String, Object>> products =
+                JsonPath.from(text(s3, config.bucket(), "catalog/index.json")).getList("products");
+        return products.stream()
+                .filter(p -> p.get("category").equals("shoes"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Keys of the bucket a page links to: every href and src that starts with "/". */
+    static List<String> linkedKeys(String html) {
+        Matcher m = Pattern.compile("(?:href|src)=\"/([^\"]+)\"").matcher(html);
+        List<String> keys = new java.util.ArrayList<>();
+        while (m.find()) {
+            if (!m.group(1).startsWith("api/")) {
+                keys.add(m.group(1));
+            }
+        }
+        assertFalse(keys.isEmpty());
+        return keys;
+    }
+}

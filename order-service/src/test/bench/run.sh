@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Checkout benchmark: the packaged shop on loopback (PostgreSQL, S3 API, cart-, account- and order-service), then wrk
+# placing orders straight at order-service: signed-in shoppers, 2-item carts, a new Idempotency-Key per request.
+# Run from the repository root after `./mvnw -B -q -DskipTests install`. Needs wrk and python3 (Debian packages).
+#   DURATION=30s CONNECTIONS=16 order-service/src/test/bench/run.sh
+# The outbox relay is off while it runs, so each shopper's cart stays full and can be checked out again and again
+# (every request still reads the cart from cart-service, prices it from the bucket and writes order, lines, key and
+# outbox row in one transaction). A JFR recording of order-service is summarised at the end: where the time goes.
+set -euo pipefail
+DURATION=${DURATION:-30s}
+CONNECTIONS=${CONNECTIONS:-16}
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+WORK=$(mktemp -d)
+EDGE_PORT=${EDGE_PORT:-18080}
+ORDER_URL=http://127.0.0.1:8083
+
+OUTBOX_RELAY_EVERY=off java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -jar deploy/local-shop/target/local-shop.jar \
+  --data "$WORK/shop" --port "$EDGE_PORT" --pg-port 25432 --s3-port 29000 > "$WORK/shop.log" 2>&1 &
+SHOP=$!
+trap 'kill -TERM $SHOP 2>/dev/null || true; wait $SHOP 2>/dev/null || true; rm -rf "$WORK"' EXIT
+deadline=$((SECONDS + 180))
+until grep -q "The shop is ready" "$WORK/shop.log"; do
+  kill -0 $SHOP 2>/dev/null || { cat "$WORK/shop.log"; exit 1; }
+  [ $SECONDS -lt $deadline ] || { echo "shop not ready in 180 s"; cat "$WORK/shop.log"; exit 1; }
+  sleep 1
+done
+grep -A8 "The shop is ready" "$WORK/shop.log"
+
+python3 "$BENCH_DIR/shoppers.py" "http://127.0.0.1:$EDGE_PORT" "$CONNECTIONS" > "$WORK/shoppers.txt"
+export BENCH_DIR SHOPPERS_FILE="$WORK/shoppers.txt"
+ORDER_PID=$(ss -ltnpH "sport = :8083" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+
+echo "== warm-up (15 s)"
+wrk -t2 -c"$CONNECTIONS" -d15s -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" > /dev/null
+echo "== checkout: POST /api/orders, $CONNECTIONS connections, $DURATION"
+jcmd "$ORDER_PID" JFR.start name=bench settings=profile filename="$WORK/order.jfr" > /dev/null
+"$BENCH_DIR/cpu.sh" $SHOP > "$WORK/cpu-before.txt"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/checkout.lua" "$ORDER_URL"
+"$BENCH_DIR/cpu.sh" $SHOP > "$WORK/cpu-after.txt"
+jcmd "$ORDER_PID" JFR.stop name=bench > /dev/null
+echo "== CPU seconds used during the measured run, by process (2 cores = $(( ${DURATION%s} * 2 )) s available)"
+join <(sort "$WORK/cpu-before.txt") <(sort "$WORK/cpu-after.txt") |
+  awk -v hz="$(getconf CLK_TCK)" '{ used[$3] += ($4 - $2) / hz } END { for (n in used) if (used[n] > 0.05) printf "  %6.1f s  %s\n", used[n], n }' |
+  sort -rn
+echo "== orders stored"
+python3 "$BENCH_DIR/shoppers.py" --count "http://127.0.0.1:$EDGE_PORT" < "$WORK/shoppers.txt"
+echo "== where order-service spends its CPU (JFR execution samples)"
+jfr print --json --events jdk.ExecutionSample "$WORK/order.jfr" | python3 "$BENCH_DIR/hotspots.py"

@@ -1,0 +1,53 @@
+"""Signs up shoppers through the edge, each with a 2-item cart; prints "<token> <cartId>" per shopper.
+With --count, reads those lines and prints how many orders each shopper's history holds in all."""
+import json
+import sys
+import urllib.request
+import uuid
+
+ADDRESS = {"name": "Bench Shopper", "line1": "1 Load St", "city": "Berlin", "postalCode": "10115", "country": "DE"}
+
+
+def call(method, url, body=None, token=None):
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    data = json.dumps(body).encode() if body is not None else None
+    with urllib.request.urlopen(urllib.request.Request(url, data, headers, method=method), timeout=30) as r:
+        text = r.read()
+        return json.loads(text) if text else None
+
+
+def shoppers(base, count):
+    index = call("GET", base + "/catalog/index.json")
+    skus = [p["sku"] for p in index["products"] if p["stockStatus"] != "OUT_OF_STOCK"][:2]
+    for _ in range(count):
+        email = "bench-%s@example.test" % uuid.uuid4()
+        password = "Bench-%s" % uuid.uuid4()
+        call("POST", base + "/api/accounts", {"email": email, "password": password, "name": "Bench"})
+        token = call("POST", base + "/api/accounts/login", {"email": email, "password": password})["accessToken"]
+        cart = call("POST", base + "/api/carts", {}, token)
+        for sku in skus:
+            call("PUT", "%s/api/carts/%s/items/%s" % (base, cart["id"], sku), {"quantity": 1}, token)
+        print(token, cart["id"])
+
+
+def count(base):
+    total = 0
+    for line in sys.stdin:
+        token, _ = line.split()
+        cursor = None
+        while True:
+            page = call("GET", base + "/api/orders?size=100" + ("&cursor=" + cursor if cursor else ""), token=token)
+            total += len(page["items"])
+            cursor = page.get("nextCursor")
+            if not cursor:
+                break
+    print("orders in the shoppers' histories:", total)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--count":
+        count(sys.argv[2])
+    else:
+        shoppers(sys.argv[1], int(sys.argv[2]))
