@@ -10,29 +10,41 @@ import java.util.List;
 /**
  * The site's CSS and JavaScript, published under content-hashed names ({@code assets/site.3f2a9c1b7d.css}) so they
  * can be cached for a year: a changed file gets a new name, and the pages that link it change with it.
+ *
+ * <p>{@code shop.js} runs on every page (session, header, add to cart); {@code pages.js} only on the shopper's own
+ * pages (cart, sign-in, sign-up, checkout, order, account), so a product page stays light. Both are plain scripts
+ * with no imports: an ES module import would name the unhashed file.
  */
 @ApplicationScoped
 public class Assets {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final String JS = "text/javascript; charset=utf-8";
 
     private final BucketObject css;
-    private final BucketObject js;
+    private final BucketObject shop;
+    private final BucketObject pages;
 
     public Assets() {
         this.css = load("site.css", "text/css; charset=utf-8");
-        this.js = load("cart.js", "text/javascript; charset=utf-8");
+        this.shop = load("shop.js", JS);
+        this.pages = load("pages.js", JS);
     }
 
     public List<BucketObject> objects() {
-        return List.of(css, js);
+        return List.of(css, shop, pages);
     }
 
     /** The keys pages link to. */
     public Links links() {
-        return new Links(css.key(), js.key());
+        return new Links(css.key(), shop.key(), pages.key());
     }
 
-    public record Links(String css, String js) {}
+    /**
+     * @param css the stylesheet of every page
+     * @param js the script of every page
+     * @param pagesJs the script of the shopper's pages that talk to the APIs beyond the cart
+     */
+    public record Links(String css, String js, String pagesJs) {}
 
     private static BucketObject load(String file, String contentType) {
         try (InputStream in = Assets.class.getResourceAsStream("/site-assets/" + file)) {

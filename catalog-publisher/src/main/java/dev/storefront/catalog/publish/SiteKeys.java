@@ -7,6 +7,16 @@ public final class SiteKeys {
     public static final String CATALOG_INDEX = "catalog/index.json";
     public static final String SITEMAP = "sitemap.xml";
 
+    // The shopper's pages: static shells that shop.js and pages.js fill from the APIs.
+    public static final String CART = "cart.html";
+    public static final String SIGN_IN = "sign-in.html";
+    public static final String SIGN_UP = "sign-up.html";
+    public static final String CHECKOUT = "checkout.html";
+    /** One order, named by the query: {@code /order.html?id=<order id>}. */
+    public static final String ORDER = "order.html";
+
+    public static final String ACCOUNT = "account/index.html";
+
     /** Prefixes this publisher owns: an object under them that the catalog no longer produces is deleted. */
     static final java.util.List<String> OWNED_PREFIXES =
             java.util.List.of("products/", "catalog/products/", "categories/", "images/products/");

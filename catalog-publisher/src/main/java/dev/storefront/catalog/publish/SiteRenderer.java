@@ -50,7 +50,23 @@ public class SiteRenderer {
     public List<BucketObject> fixedObjects(Site site) {
         List<BucketObject> objects = new ArrayList<>(assets.objects());
         objects.add(html(SiteKeys.NOT_FOUND, SiteTemplates.notFound(site.chrome())));
+        objects.addAll(shopperPages(site));
         return objects;
+    }
+
+    /**
+     * The shopper's pages (cart, sign-in, sign-up, checkout, order, account). They hold no shopper data: the scripts
+     * fill them from the APIs in the browser, so the bucket stays public and cacheable.
+     */
+    public List<BucketObject> shopperPages(Site site) {
+        Views.Chrome chrome = site.chrome();
+        return List.of(
+                html(SiteKeys.CART, SiteTemplates.cart(chrome)),
+                html(SiteKeys.SIGN_IN, SiteTemplates.signIn(chrome)),
+                html(SiteKeys.SIGN_UP, SiteTemplates.signUp(chrome)),
+                html(SiteKeys.CHECKOUT, SiteTemplates.checkout(chrome)),
+                html(SiteKeys.ORDER, SiteTemplates.order(chrome)),
+                html(SiteKeys.ACCOUNT, SiteTemplates.account(chrome)));
     }
 
     public BucketObject productPage(Site site, ProductData product) {

@@ -17,6 +17,18 @@ final class SiteTemplates {
 
     static native TemplateInstance notFound(Views.Chrome site);
 
+    static native TemplateInstance cart(Views.Chrome site);
+
+    static native TemplateInstance signIn(Views.Chrome site);
+
+    static native TemplateInstance signUp(Views.Chrome site);
+
+    static native TemplateInstance checkout(Views.Chrome site);
+
+    static native TemplateInstance order(Views.Chrome site);
+
+    static native TemplateInstance account(Views.Chrome site);
+
     static native TemplateInstance sitemap(List<String> urls);
 
     static native TemplateInstance image(Views.Image image);

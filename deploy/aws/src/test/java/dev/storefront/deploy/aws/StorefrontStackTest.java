@@ -117,13 +117,12 @@ class StorefrontStackTest {
     }
 
     @Test
-    void readinessIsCheckedByTheAlbAndTheContainer() {
+    void readinessIsCheckedByTheAlbNotByACommandTheImageCannotRun() {
         template.allResourcesProperties(
                 "AWS::ElasticLoadBalancingV2::TargetGroup", Map.of("HealthCheckPath", "/q/health/ready", "Port", 8080));
+        // The images (deploy/images) have no shell and no curl, so a container health check could only ever fail.
         for (String name : SERVICES) {
-            assertTrue(
-                    synth.container(name).get("HealthCheck").toString().contains("/q/health/ready"),
-                    name + " container health check");
+            assertFalse(synth.container(name).containsKey("HealthCheck"), name + " container health check");
         }
     }
 

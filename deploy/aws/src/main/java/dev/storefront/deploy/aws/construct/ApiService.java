@@ -19,7 +19,6 @@ import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
-import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
@@ -31,6 +30,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTarg
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -120,14 +120,13 @@ public class ApiService extends Construct {
                                 .port(CONTAINER_PORT)
                                 .protocol(ApplicationProtocol.HTTP)
                                 .targets(List.of(service))
-                                .healthCheck(
-                                        software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
-                                                .path(READINESS_PATH)
-                                                .healthyHttpCodes("200")
-                                                .interval(Duration.seconds(15))
-                                                .healthyThresholdCount(2)
-                                                .unhealthyThresholdCount(3)
-                                                .build())
+                                .healthCheck(HealthCheck.builder()
+                                        .path(READINESS_PATH)
+                                        .healthyHttpCodes("200")
+                                        .interval(Duration.seconds(15))
+                                        .healthyThresholdCount(2)
+                                        .unhealthyThresholdCount(3)
+                                        .build())
                                 // Requests are short; a long drain only slows every deployment down.
                                 .deregistrationDelay(Duration.seconds(30))
                                 .build());
@@ -171,17 +170,8 @@ public class ApiService extends Construct {
                         .logGroup(logs)
                         .streamPrefix(spec.name())
                         .build()))
-                // The image must provide curl (the UBI OpenJDK runtime images do); ECS restarts a task that stops
-                // answering even while the ALB still has other tasks to send traffic to.
-                .healthCheck(HealthCheck.builder()
-                        .command(List.of(
-                                "CMD-SHELL",
-                                "curl -fsS http://localhost:" + CONTAINER_PORT + READINESS_PATH + " || exit 1"))
-                        .interval(Duration.seconds(15))
-                        .timeout(Duration.seconds(5))
-                        .retries(3)
-                        .startPeriod(Duration.seconds(90))
-                        .build())
+                // No container health check: the images (deploy/images) hold a JRE and glibc but no shell or curl.
+                // The target group checks /q/health/ready instead, and ECS replaces a task that fails it.
                 .build();
     }
 

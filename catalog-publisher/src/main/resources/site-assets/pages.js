@@ -1,0 +1,582 @@
+// The shopper's own pages: cart, sign-in, sign-up, checkout, order and account. Runs after shop.js (both deferred,
+// in document order) and uses its window.Storefront. Every failure ends in a sentence in the page's role=alert
+// region; the page itself always stays usable.
+(function () {
+  "use strict";
+
+  var S = window.Storefront;
+  var CHECKOUT_ATTEMPT = "storefront.checkoutAttempt";
+
+  function $(selector, root) {
+    return (root || document).querySelector(selector);
+  }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    if (className) {
+      node.className = className;
+    }
+    return node;
+  }
+
+  function setHidden(selector, hidden) {
+    document.querySelectorAll(selector).forEach(function (node) {
+      node.hidden = hidden;
+    });
+  }
+
+  function focusHeading() {
+    var h1 = $("h1");
+    if (h1) {
+      h1.focus();
+    }
+  }
+
+  function busy(button, on, label) {
+    if (!button) {
+      return;
+    }
+    if (on) {
+      button.dataset.label = button.textContent;
+      button.textContent = label || button.textContent;
+      button.disabled = true;
+      button.setAttribute("aria-busy", "true");
+    } else {
+      button.textContent = button.dataset.label || button.textContent;
+      button.disabled = false;
+      button.removeAttribute("aria-busy");
+    }
+  }
+
+  /** Where to go after signing in: a path on this site from ?next=, else the account page. */
+  function nextPage() {
+    var next = new URLSearchParams(location.search).get("next") || "";
+    return /^\/(?!\/)[^\s\\]*$/.test(next) ? next : "/account/index.html";
+  }
+
+  function linkBack() {
+    var here = location.pathname + location.search;
+    document.querySelectorAll("a[data-return]").forEach(function (a) {
+      a.href = a.pathname + "?next=" + encodeURIComponent(here);
+    });
+    var next = new URLSearchParams(location.search).get("next");
+    if (next) {
+      document.querySelectorAll("a[data-keep-next]").forEach(function (a) {
+        a.href = a.pathname + "?next=" + encodeURIComponent(next);
+      });
+    }
+  }
+
+  function formValues(form) {
+    var values = {};
+    new FormData(form).forEach(function (value, name) {
+      values[name] = typeof value === "string" ? value.trim() : value;
+    });
+    return values;
+  }
+
+  function addressFrom(values) {
+    return {
+      name: values.name,
+      line1: values.line1,
+      line2: values.line2 ? values.line2 : null,
+      city: values.city,
+      postalCode: values.postalCode,
+      country: String(values.country || "").toUpperCase()
+    };
+  }
+
+  function addressText(a) {
+    return [a.name, a.line1, a.line2, a.postalCode + " " + a.city, a.country].filter(Boolean).join(", ");
+  }
+
+  function dateText(iso) {
+    try {
+      return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+    } catch (e) {
+      return iso;
+    }
+  }
+
+  function signedOutSection() {
+    setHidden("[data-signed-out]", false);
+    setHidden("[data-signed-in]", true);
+    linkBack();
+  }
+
+  // ---- cart page ----------------------------------------------------------------------------------------------------
+
+  function cartLine(line, index, onChange) {
+    var item = el("li", null, "line" + (line.available ? "" : " unavailable"));
+    item.dataset.sku = line.sku;
+    var about = el("div", null, "line-about");
+    about.appendChild(el("strong", line.name || line.sku));
+    about.appendChild(el("span", S.money(line.unitPrice, line.currency) + " each", "unit"));
+    if (!line.available) {
+      about.appendChild(el("span", "No longer available. It is not in your total; please remove it.", "note bad"));
+    } else if (line.priceChanged) {
+      about.appendChild(el("span", "The price has changed since you added this. Press Update to accept it.",
+        "note warn"));
+    }
+    item.appendChild(about);
+
+    var form = el("form", null, "quantity");
+    var id = "quantity-" + index;
+    var label = el("label", "Quantity of " + (line.name || line.sku));
+    label.htmlFor = id;
+    label.className = "visually-hidden";
+    var input = el("input");
+    input.id = id;
+    input.type = "number";
+    input.min = "1";
+    input.max = "99";
+    input.required = true;
+    input.value = String(line.quantity);
+    input.disabled = !line.available;
+    var update = el("button", "Update", "secondary");
+    update.type = "submit";
+    update.disabled = !line.available;
+    update.setAttribute("aria-label", "Update quantity of " + (line.name || line.sku));
+    form.appendChild(label);
+    form.appendChild(input);
+    form.appendChild(update);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      busy(update, true);
+      onChange(S.cart.setQuantity(line.sku, Number(input.value)), "Updated " + (line.name || line.sku) + ".");
+    });
+    item.appendChild(form);
+
+    item.appendChild(el("span", line.available ? S.money(line.lineTotal, line.currency) : "–", "line-total"));
+    var remove = el("button", "Remove", "link");
+    remove.type = "button";
+    remove.setAttribute("aria-label", "Remove " + (line.name || line.sku));
+    remove.addEventListener("click", function () {
+      busy(remove, true);
+      onChange(S.cart.remove(line.sku), "Removed " + (line.name || line.sku) + ".");
+    });
+    item.appendChild(remove);
+    return item;
+  }
+
+  function renderCart(cart) {
+    var list = $("[data-cart-lines]");
+    list.textContent = "";
+    setHidden("[data-loading]", true);
+    var lines = cart ? cart.lines : [];
+    setHidden("[data-cart-empty]", lines.length > 0);
+    setHidden("[data-cart-summary]", lines.length === 0);
+    lines.forEach(function (line, i) {
+      list.appendChild(cartLine(line, i, function (change, done) {
+        change.then(function (updated) {
+          renderCart(updated);
+          S.messages.ok(done);
+        }, function (error) {
+          S.messages.error(error.message);
+          S.cart.load().then(renderCart, function () {});
+        });
+      }));
+    });
+    if (cart) {
+      $("[data-cart-total]").textContent = S.totalText(cart.totals);
+    }
+  }
+
+  function cartPage() {
+    S.cart.load().then(renderCart, function (error) {
+      setHidden("[data-loading]", true);
+      S.messages.error("Your cart cannot be shown right now. " + error.message);
+    });
+  }
+
+  // ---- sign-in and sign-up --------------------------------------------------------------------------------------
+
+  function signIn(email, password) {
+    return S.api("POST", "/api/accounts/login", { body: { email: email, password: password }, auth: false })
+      .then(function (response) {
+        S.session.start(response.body.accessToken, response.body.expiresIn);
+        S.updateHeader();
+        // Bring the anonymous cart along. If cart-service is down the anonymous cart stays and is merged later.
+        return S.cart.merge().catch(function () {
+          return null;
+        });
+      });
+  }
+
+  function signInPage() {
+    linkBack();
+    var form = $("#sign-in-form");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = $("button[type=submit]", form);
+      if (button.disabled) {
+        return;
+      }
+      var values = formValues(form);
+      busy(button, true, "Signing in…");
+      signIn(values.email, values.password).then(function () {
+        location.assign(nextPage());
+      }, function (error) {
+        busy(button, false);
+        if (error.status === 401) {
+          S.messages.error("The email or password is wrong.");
+        } else if (error.status === 429) {
+          S.messages.error("Too many attempts. Please wait a few minutes and try again.");
+        } else {
+          S.messages.error("You could not be signed in. " + error.message);
+        }
+      });
+    });
+  }
+
+  function signUpPage() {
+    linkBack();
+    var form = $("#sign-up-form");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = $("button[type=submit]", form);
+      if (button.disabled) {
+        return;
+      }
+      var values = formValues(form);
+      busy(button, true, "Creating your account…");
+      S.api("POST", "/api/accounts", {
+        body: { name: values.name, email: values.email, password: values.password },
+        auth: false
+      }).then(function () {
+        return signIn(values.email, values.password);
+      }).then(function () {
+        location.assign(nextPage());
+      }, function (error) {
+        busy(button, false);
+        if (error.status === 409) {
+          S.messages.error("An account with this email already exists.", { href: "/sign-in.html", text: "Sign in" });
+        } else {
+          S.messages.error("Your account could not be created. " + error.message);
+        }
+      });
+    });
+  }
+
+  // ---- account page ---------------------------------------------------------------------------------------------
+
+  function renderOrders(page, append) {
+    var list = $("[data-orders]");
+    if (!append) {
+      list.textContent = "";
+    }
+    page.items.forEach(function (order) {
+      var item = el("li", null, "order");
+      var link = el("a", "Order of " + dateText(order.createdAt));
+      link.href = "/order.html?id=" + encodeURIComponent(order.id);
+      item.appendChild(link);
+      item.appendChild(el("span", order.itemCount + (order.itemCount === 1 ? " item" : " items")));
+      item.appendChild(el("span", S.money(order.total, order.currency), "price"));
+      item.appendChild(el("span", order.status.charAt(0) + order.status.slice(1).toLowerCase(), "status"));
+      list.appendChild(item);
+    });
+    setHidden("[data-orders-empty]", list.children.length > 0);
+    var more = $("[data-orders-more]");
+    more.hidden = !page.nextCursor;
+    more.dataset.cursor = page.nextCursor || "";
+  }
+
+  function loadOrders(cursor) {
+    var query = "?size=10" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "");
+    return S.api("GET", "/api/orders" + query).then(function (response) {
+      renderOrders(response.body, Boolean(cursor));
+    }, function (error) {
+      S.messages.error("Your orders cannot be shown right now. " + error.message, null, false);
+    });
+  }
+
+  function renderAddresses(addresses) {
+    var list = $("[data-addresses]");
+    list.textContent = "";
+    addresses.forEach(function (address) {
+      var item = el("li", null, "address");
+      item.appendChild(el("span", addressText(address)));
+      var remove = el("button", "Delete", "link");
+      remove.type = "button";
+      remove.setAttribute("aria-label", "Delete address " + addressText(address));
+      remove.addEventListener("click", function () {
+        busy(remove, true);
+        S.api("DELETE", "/api/accounts/me/addresses/" + encodeURIComponent(address.id)).then(function () {
+          return loadAddresses();
+        }).then(function () {
+          S.messages.ok("Address deleted.");
+        }, function (error) {
+          busy(remove, false);
+          S.messages.error("The address could not be deleted. " + error.message);
+        });
+      });
+      item.appendChild(remove);
+      list.appendChild(item);
+    });
+    setHidden("[data-addresses-empty]", addresses.length > 0);
+  }
+
+  function loadAddresses() {
+    return S.api("GET", "/api/accounts/me/addresses").then(function (response) {
+      renderAddresses(response.body);
+      return response.body;
+    });
+  }
+
+  function accountPage() {
+    if (!S.session.signedIn()) {
+      signedOutSection();
+      return;
+    }
+    setHidden("[data-signed-in]", false);
+    S.api("GET", "/api/accounts/me").then(function (response) {
+      $("[data-profile]").textContent = response.body.name + " (" + response.body.email + ")";
+    }, function (error) {
+      $("[data-profile]").textContent = "Your profile cannot be shown right now.";
+      S.messages.error(error.message, null, false);
+    });
+    loadOrders(null);
+    loadAddresses().catch(function (error) {
+      S.messages.error("Your addresses cannot be shown right now. " + error.message, null, false);
+    });
+    $("[data-orders-more]").addEventListener("click", function () {
+      loadOrders(this.dataset.cursor);
+    });
+    $("[data-sign-out]").addEventListener("click", function () {
+      S.session.clear();
+      location.assign("/index.html");
+    });
+    var form = $("#address-form");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = $("button[type=submit]", form);
+      if (button.disabled) {
+        return;
+      }
+      busy(button, true, "Saving…");
+      S.api("POST", "/api/accounts/me/addresses", { body: addressFrom(formValues(form)) }).then(function () {
+        form.reset();
+        return loadAddresses();
+      }).then(function () {
+        busy(button, false);
+        S.messages.ok("Address saved.");
+      }, function (error) {
+        busy(button, false);
+        S.messages.error("The address could not be saved. " + error.message);
+      });
+    });
+  }
+
+  // ---- checkout -------------------------------------------------------------------------------------------------
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" +
+      hex.slice(20);
+  }
+
+  /**
+   * One Idempotency-Key per checkout attempt: the same cart and address reuse the stored key, so a double click, a
+   * retry after a lost response or a reload never places a second order. A different body is a new attempt.
+   */
+  function attemptFor(body) {
+    var json = JSON.stringify(body);
+    try {
+      var stored = JSON.parse(sessionStorage.getItem(CHECKOUT_ATTEMPT) || "null");
+      if (stored && stored.body === json) {
+        return stored;
+      }
+    } catch (e) {
+      // unreadable: start a new attempt
+    }
+    var attempt = { key: uuid(), body: json };
+    try {
+      sessionStorage.setItem(CHECKOUT_ATTEMPT, JSON.stringify(attempt));
+    } catch (e) {
+      // without storage the key still lives for this page, which covers double clicks
+    }
+    return attempt;
+  }
+
+  function renderCheckoutCart(cart) {
+    var list = $("[data-checkout-lines]");
+    list.textContent = "";
+    var lines = cart ? cart.lines : [];
+    lines.forEach(function (line) {
+      var item = el("li", null, "line" + (line.available ? "" : " unavailable"));
+      item.appendChild(el("strong", line.name || line.sku));
+      item.appendChild(el("span", "× " + line.quantity));
+      item.appendChild(el("span", line.available ? S.money(line.lineTotal, line.currency) : "No longer available",
+        "line-total"));
+      list.appendChild(item);
+    });
+    setHidden("[data-cart-empty]", lines.length > 0);
+    $("[data-cart-total]").textContent = S.totalText(cart ? cart.totals : []);
+    $("[data-place-order]").disabled = lines.length === 0;
+  }
+
+  function renderAddressChoices(addresses) {
+    var box = $("[data-address-choices]");
+    box.textContent = "";
+    var newFields = $("[data-new-address]");
+    function choose() {
+      var useNew = !$("input[name=address]:checked") || $("input[name=address]:checked").value === "new";
+      newFields.hidden = !useNew;
+      newFields.querySelectorAll("input").forEach(function (input) {
+        input.disabled = !useNew;
+      });
+    }
+    addresses.concat([null]).forEach(function (address, i) {
+      var id = "ship-to-" + i;
+      var wrap = el("div", null, "choice");
+      var radio = el("input");
+      radio.type = "radio";
+      radio.name = "address";
+      radio.id = id;
+      radio.value = address ? String(i) : "new";
+      radio.checked = i === 0;
+      radio.addEventListener("change", choose);
+      var label = el("label", address ? addressText(address) : "A new address");
+      label.htmlFor = id;
+      wrap.appendChild(radio);
+      wrap.appendChild(label);
+      box.appendChild(wrap);
+    });
+    setHidden("[data-saved-addresses]", addresses.length === 0);
+    choose();
+  }
+
+  function checkoutProblem(error) {
+    var type = String(error.problem.type || "");
+    if (error.status === 409 && type.indexOf("price-changed") >= 0) {
+      return { text: "Some prices changed since you added the products. Please review your cart.", link: true };
+    }
+    if (error.status === 422 && type.indexOf("unavailable") >= 0) {
+      return { text: "Some products in your cart are no longer available. Please remove them.", link: true };
+    }
+    if (error.status === 0 || error.status >= 500) {
+      return {
+        text: "We could not confirm your order because the shop did not answer. Press Place order again: " +
+          "it is safe, you will not be charged twice.",
+        link: false
+      };
+    }
+    return { text: "Your order could not be placed. " + error.message, link: false };
+  }
+
+  function checkoutPage() {
+    if (!S.session.signedIn()) {
+      signedOutSection();
+      return;
+    }
+    setHidden("[data-signed-in]", false);
+    var cartId = null;
+    var addresses = [];
+    var inFlight = null;
+
+    S.cart.load().then(function (cart) {
+      cartId = cart ? cart.id : null;
+      renderCheckoutCart(cart);
+    }, function (error) {
+      $("[data-place-order]").disabled = true;
+      S.messages.error("Your cart cannot be loaded right now. " + error.message);
+    });
+    S.api("GET", "/api/accounts/me/addresses").then(function (response) {
+      addresses = response.body;
+      renderAddressChoices(addresses);
+    }, function () {
+      renderAddressChoices([]); // the address book is down: a typed-in address still works
+    });
+
+    var form = $("#checkout-form");
+    var button = $("[data-place-order]");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (inFlight || !cartId) {
+        return; // a second click while the first is in flight does nothing
+      }
+      var chosen = $("input[name=address]:checked");
+      var address = chosen && chosen.value !== "new"
+        ? addresses[Number(chosen.value)]
+        : addressFrom(formValues($("[data-new-address]").closest("form")));
+      var body = { cartId: cartId, shippingAddress: addressFrom(address) };
+      var attempt = attemptFor(body);
+      busy(button, true, "Placing your order…");
+      S.messages.clear();
+      inFlight = S.api("POST", "/api/orders", {
+        body: attempt.body,
+        headers: { "Idempotency-Key": attempt.key }
+      }).then(function (response) {
+        sessionStorage.removeItem(CHECKOUT_ATTEMPT);
+        S.cart.showCount(null);
+        location.assign("/order.html?id=" + encodeURIComponent(response.body.id) + "&placed=1");
+      }, function (error) {
+        inFlight = null;
+        busy(button, false);
+        var problem = checkoutProblem(error);
+        S.messages.error(problem.text, problem.link ? { href: "/cart.html", text: "Review your cart" } : null);
+      });
+    });
+  }
+
+  // ---- order page -----------------------------------------------------------------------------------------------
+
+  function orderPage() {
+    if (!S.session.signedIn()) {
+      signedOutSection();
+      return;
+    }
+    var params = new URLSearchParams(location.search);
+    var id = params.get("id");
+    if (!id) {
+      S.messages.error("No order was named.", { href: "/account/index.html", text: "See your orders" });
+      return;
+    }
+    S.api("GET", "/api/orders/" + encodeURIComponent(id)).then(function (response) {
+      var order = response.body;
+      $("[data-order-heading]").textContent = params.get("placed") ? "Thank you for your order" : "Your order";
+      setHidden("[data-order-confirmation]", !params.get("placed"));
+      $("[data-order-id]").textContent = order.id;
+      $("[data-order-date]").textContent = dateText(order.createdAt);
+      $("[data-order-status]").textContent = order.status.charAt(0) + order.status.slice(1).toLowerCase();
+      $("[data-order-address]").textContent = addressText(order.shippingAddress);
+      var list = $("[data-order-lines]");
+      list.textContent = "";
+      order.lines.forEach(function (line) {
+        var item = el("li", null, "line");
+        item.appendChild(el("strong", line.name));
+        item.appendChild(el("span", line.quantity + " × " + S.money(line.unitPrice, order.currency)));
+        item.appendChild(el("span", S.money(line.lineTotal, order.currency), "line-total"));
+        list.appendChild(item);
+      });
+      $("[data-order-total]").textContent = S.money(order.total, order.currency);
+      setHidden("[data-order]", false);
+      focusHeading();
+    }, function (error) {
+      S.messages.error(error.status === 404 ? "We could not find this order." : error.message);
+    });
+  }
+
+  var PAGES = {
+    cart: cartPage,
+    "sign-in": signInPage,
+    "sign-up": signUpPage,
+    account: accountPage,
+    checkout: checkoutPage,
+    order: orderPage
+  };
+
+  var page = PAGES[document.body.dataset.page];
+  if (page) {
+    page();
+  }
+})();

@@ -1,0 +1,461 @@
+package dev.storefront.local.shop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.local.infra.FreePort;
+import dev.storefront.local.infra.RepositoryRoot;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A shopper in a real browser (Debian's Chromium, headless) against the whole local stack as {@code ./shop} starts
+ * it: browse, fill an anonymous cart, sign up (the cart comes along), save an address, check out through a lost
+ * response and a double click, and find exactly one order in the history. Then cart-service goes down and the pages
+ * stay usable. Screenshots of each step land in {@code target/screenshots/}.
+ *
+ * <p>It lives in the launcher's package because {@link LocalShop} is package-private: the launcher is not an API.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StorefrontBrowserTest {
+    private static final Logger LOG = Logger.getLogger(StorefrontBrowserTest.class);
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static LocalShop shop;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+    private static Path screenshots;
+    private static Path scratch;
+    private static long startedAt;
+
+    /** A failed step leaves a picture of what the shopper saw. */
+    @RegisterExtension
+    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                try {
+                    screenshot("failed-" + context.getRequiredTestMethod().getName());
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("No screenshot of the failure: %s", e.getMessage());
+                }
+            }
+        }
+    };
+
+    /** What the first test leaves for the next ones. */
+    private static String orderId;
+
+    @BeforeAll
+    static void startShopAndBrowser() throws IOException {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        startedAt = System.nanoTime();
+        screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Files.createDirectories(screenshots);
+
+        Map<ShopService, Integer> scale = new EnumMap<>(ShopService.class);
+        for (ShopService service : ShopService.values()) {
+            scale.put(service, 1);
+        }
+        scratch = Files.createTempDirectory("storefront-e2e-");
+        Path data = Files.createDirectories(scratch.resolve("shop"));
+        shop = LocalShop.start(
+                new LocalShop.Layout(
+                        RepositoryRoot.find(), data, FreePort.pick(), FreePort.pick(), FreePort.pick(), false),
+                scale,
+                true);
+        awaitPublished();
+        LOG.infof("Stack ready in %d s", (System.nanoTime() - startedAt) / 1_000_000_000L);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createDirectories(scratch.resolve("chromium")));
+        // The driver executable is given, so Selenium Manager is never asked to find or download anything.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(new File(screenshots.toFile(), "chromedriver.log"))
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+        wait = new WebDriverWait(browser, WAIT);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (shop != null) {
+            shop.close();
+        }
+        if (startedAt > 0) {
+            LOG.infof("Browser end-to-end run took %d s", (System.nanoTime() - startedAt) / 1_000_000_000L);
+        }
+        deleteScratch();
+    }
+
+    /** The throw-away database, bucket and browser profile; the services' logs and the screenshots stay in target/. */
+    private static void deleteScratch() {
+        if (scratch == null) {
+            return;
+        }
+        Path logs = scratch.resolve("shop").resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (var files = Files.list(logs)) {
+                Path kept = Files.createDirectories(screenshots.resolveSibling("e2e-logs"));
+                for (Path log : files.toList()) {
+                    Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                LOG.warnf("Could not keep the service logs: %s", e.getMessage());
+            }
+        }
+        try (var paths = Files.walk(scratch)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warnf("Could not delete %s: %s", scratch, e.getMessage());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shopperBuysTwoProductsAndSeesTheOrderOnce() throws Exception {
+        // Browse: home → category → add one product from the category page.
+        open("/index.html");
+        assertEquals("Shop by category", text(By.tagName("h1")));
+        screenshot("01-home");
+        browser.findElement(By.cssSelector("ul.grid h2 a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.crumbs")));
+        screenshot("02-category");
+        List<WebElement> cards = browser.findElements(By.cssSelector("li.card:has(form.add-to-cart button:enabled)"));
+        assertTrue(cards.size() >= 2, "the category lists at least two products that can be bought");
+        WebElement first = cards.get(0);
+        String firstName = first.findElement(By.tagName("h2")).getText();
+        first.findElement(By.cssSelector("form.add-to-cart button")).click();
+        awaitStatus("Added " + firstName);
+        assertEquals("status", browser.switchTo().activeElement().getAttribute("id"), "focus moves to the message");
+
+        // A second product, from its own page, two of them; the quantity field is used by keyboard.
+        String secondUrl = cards.get(1).findElement(By.tagName("a")).getAttribute("href");
+        browser.get(secondUrl);
+        String secondName = text(By.tagName("h1"));
+        assertNotEquals(firstName, secondName);
+        WebElement quantity = browser.findElement(By.id("quantity"));
+        quantity.clear();
+        quantity.sendKeys("2", Keys.ENTER);
+        awaitStatus("Added " + secondName + " to your cart (2 in cart)");
+        screenshot("03-product-added");
+        wait.until(d -> text(By.cssSelector("[data-cart-count]")).equals("(3)"));
+
+        // The anonymous cart: change a quantity.
+        open("/cart.html");
+        wait.until(d -> lines().size() == 2);
+        WebElement firstLine = line(firstName);
+        WebElement firstQuantity = firstLine.findElement(By.cssSelector("input[type=number]"));
+        firstQuantity.clear();
+        firstQuantity.sendKeys("3");
+        firstLine.findElement(By.cssSelector("form.quantity button")).click();
+        awaitStatus("Updated " + firstName);
+        wait.until(d -> text(By.cssSelector("[data-cart-count]")).equals("(5)"));
+        screenshot("04-anonymous-cart");
+        assertTrue(localStorage("storefront.anonymousCart") != null, "the anonymous cart is kept in localStorage");
+
+        // Sign up from the header link; the anonymous cart is merged into the new account's cart.
+        browser.findElement(By.cssSelector("[data-account-link]")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Sign in"));
+        browser.findElement(By.linkText("Create an account")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Create an account"));
+        String email = "shopper-" + UUID.randomUUID() + "@example.com";
+        browser.findElement(By.id("name")).sendKeys("Ada Shopper");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys("Lighthouse-Kettle-47", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/account/index.html"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-profile]"), email));
+        assertNull(localStorage("storefront.anonymousCart"), "the anonymous cart was merged and forgotten");
+        assertTrue(sessionStorage("storefront.accessToken") != null, "the access token lives in sessionStorage");
+        assertEquals("Account", text(By.cssSelector("[data-account-link]")));
+
+        open("/cart.html");
+        wait.until(d -> lines().size() == 2);
+        assertEquals("3", line(firstName).findElement(By.cssSelector("input")).getAttribute("value"));
+        assertEquals("2", line(secondName).findElement(By.cssSelector("input")).getAttribute("value"));
+        screenshot("05-merged-cart");
+
+        // An address for the address book.
+        open("/account/index.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("address-form")));
+        fill("address-name", "Ada Shopper");
+        fill("address-line1", "1 Harbour Street");
+        fill("address-city", "Hamburg");
+        fill("address-postal-code", "20457");
+        fill("address-country", "de");
+        browser.findElement(By.cssSelector("#address-form button[type=submit]")).click();
+        awaitStatus("Address saved");
+        wait.until(d -> text(By.cssSelector("[data-addresses]")).contains("1 Harbour Street"));
+        screenshot("06-address-saved");
+
+        // Checkout. The first response is lost on the way back (the order is placed, the page never hears it).
+        open("/checkout.html");
+        wait.until(d ->
+                browser.findElements(By.cssSelector("[data-checkout-lines] li")).size() == 2);
+        wait.until(ExpectedConditions.elementToBeSelected(By.id("ship-to-0")));
+        String total = text(By.cssSelector("[data-cart-total]"));
+        loseNextOrderResponse();
+        WebElement place = browser.findElement(By.cssSelector("[data-place-order]"));
+        place.click();
+        awaitAlert("did not answer");
+        screenshot("07-checkout-response-lost");
+        String attempt = sessionStorage("storefront.checkoutAttempt");
+        assertTrue(attempt != null && attempt.contains("\"key\""), "the attempt and its key are kept for the retry");
+
+        // The shopper retries with a double click: the same key is sent once more, and the first order comes back.
+        new Actions(browser).doubleClick(place).perform();
+        wait.until(ExpectedConditions.urlContains("/order.html?id="));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Thank you for your order"));
+        orderId = text(By.cssSelector("[data-order-id]"));
+        assertTrue(browser.getCurrentUrl().contains(orderId));
+        assertEquals(total, text(By.cssSelector("[data-order-total]")), "the order costs what the cart showed");
+        assertEquals(
+                2, browser.findElements(By.cssSelector("[data-order-lines] li")).size());
+        screenshot("08-order-confirmation");
+
+        // Replaying the very request of that attempt (same Idempotency-Key, same body) answers the same order.
+        Map<?, ?> replay = replay(attempt);
+        assertEquals(201L, replay.get("status"), replay.toString());
+        assertEquals("true", replay.get("replayed"));
+        assertEquals(orderId, replay.get("id"));
+
+        // The purchase history shows that one order, and its details.
+        open("/account/index.html");
+        wait.until(
+                d -> !browser.findElements(By.cssSelector("[data-orders] li")).isEmpty());
+        List<WebElement> orders = browser.findElements(By.cssSelector("[data-orders] li"));
+        assertEquals(1, orders.size(), "one order, however often checkout was pressed");
+        assertTrue(orders.get(0).getText().contains(total), orders.get(0).getText());
+        screenshot("09-history");
+        orders.get(0).findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-order-id]"), orderId));
+        assertTrue(text(By.cssSelector("[data-order-lines]")).contains(firstName));
+        screenshot("10-order-details");
+    }
+
+    @Test
+    @Order(2)
+    void narrowScreenHasNoSidewaysScrolling() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+        try {
+            for (String page : List.of("/index.html", "/cart.html", "/checkout.html", "/account/index.html")) {
+                open(page);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+                Number overflow = (Number) browser.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertTrue(overflow.intValue() <= 0, page + " scrolls sideways by " + overflow + " px");
+            }
+            screenshot("11-narrow-account");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void pagesStayUsableWhileCartServiceIsDown() throws Exception {
+        ServiceInstance cart = shop.instances().stream()
+                .filter(i -> i.service() == ShopService.CART)
+                .findFirst()
+                .orElseThrow();
+        cart.stop(Duration.ofSeconds(15));
+
+        open("/index.html");
+        browser.findElement(By.cssSelector("ul.grid h2 a")).click();
+        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("li.card:has(form.add-to-cart button:enabled)")));
+        card.findElement(By.cssSelector("form.add-to-cart button")).click();
+        awaitAlert("cart service is not answering");
+        assertEquals("alert", browser.switchTo().activeElement().getAttribute("id"));
+        assertTrue(browser.findElement(By.tagName("h1")).isDisplayed(), "the page itself is still there");
+        screenshot("12-cart-service-down-category");
+
+        open("/cart.html");
+        awaitAlert("cart service is not answering");
+        screenshot("13-cart-service-down-cart");
+
+        // Purchase history does not need cart-service.
+        open("/account/index.html");
+        wait.until(
+                d -> !browser.findElements(By.cssSelector("[data-orders] li")).isEmpty());
+        assertTrue(text(By.cssSelector("[data-orders]")).contains("Order of"));
+        open("/order.html?id=" + orderId);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-order-id]"), orderId));
+        assertEquals("Your order", text(By.tagName("h1")));
+        screenshot("14-cart-service-down-order");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    private static void awaitPublished() {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> cart = http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/cart.html"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (cart.statusCode() == 200) {
+                    return;
+                }
+                Thread.sleep(500);
+            } catch (IOException e) {
+                // the edge is up once the shop has started; keep trying until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("The storefront was not published within 120 s");
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + shop.edgePort();
+    }
+
+    private static void open(String path) {
+        browser.get(base() + path);
+    }
+
+    private static String text(By by) {
+        return browser.findElement(by).getText().trim();
+    }
+
+    private static void fill(String id, String value) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static List<WebElement> lines() {
+        return browser.findElements(By.cssSelector("[data-cart-lines] li"));
+    }
+
+    private static WebElement line(String name) {
+        return lines().stream()
+                .filter(l -> l.getText().contains(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no cart line for " + name));
+    }
+
+    private static void awaitStatus(String text) {
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Expected \"" + text + "\" on " + browser.getCurrentUrl() + "; the page says: "
+                    + browser.findElement(By.id("alert")).getText());
+        }
+    }
+
+    private static void awaitAlert(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), text));
+        assertEquals("alert", browser.findElement(By.id("alert")).getAttribute("role"));
+    }
+
+    private static String localStorage(String key) {
+        return (String) browser.executeScript("return window.localStorage.getItem(arguments[0]);", key);
+    }
+
+    private static String sessionStorage(String key) {
+        return (String) browser.executeScript("return window.sessionStorage.getItem(arguments[0]);", key);
+    }
+
+    /** The next POST /api/orders reaches the server, but its answer is dropped, as when a connection breaks. */
+    private static void loseNextOrderResponse() {
+        browser.executeScript("""
+                const realFetch = window.fetch;
+                window.fetch = function (url, init) {
+                  if (String(url) === '/api/orders' && init && init.method === 'POST') {
+                    window.fetch = realFetch;
+                    return realFetch(url, init).then(() => { throw new TypeError('connection lost'); });
+                  }
+                  return realFetch(url, init);
+                };
+                """);
+    }
+
+    /** Sends the stored checkout attempt again, exactly as the page sent it. */
+    private static Map<?, ?> replay(String attempt) {
+        Object result = ((JavascriptExecutor) browser).executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        const attempt = JSON.parse(arguments[0]);
+                        fetch('/api/orders', {
+                          method: 'POST',
+                          headers: {
+                            'Content-Type': 'application/json',
+                            'Authorization': 'Bearer ' + sessionStorage.getItem('storefront.accessToken'),
+                            'Idempotency-Key': attempt.key
+                          },
+                          body: attempt.body
+                        }).then(r => r.json().then(b => done({
+                          status: r.status, replayed: r.headers.get('Idempotent-Replayed'), id: b.id
+                        }))).catch(e => done({ error: String(e) }));
+                        """, attempt);
+        return (Map<?, ?>) result;
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds the services' base image without Docker or a registry: a JRE cut by jlink from the JDK running the build, the
+# glibc files that JRE links against (copied from this machine), a non-root user and /tmp. The result is a
+# docker-archive tarball (manifest.json + config + one layer) that Jib reads as `tar://<file>`.
+#
+#   base-image.sh <JDK home> <output directory>
+set -euo pipefail
+
+java_home=$1
+out=$2
+uid=10001
+
+# Every JDK module the services' jars refer to (found by scanning their class files; jdk.compiler, used only by
+# Vert.x's code generator, left out), plus what is loaded reflectively: JNDI DNS, zip file systems and the EC ciphers
+# of TLS (jdk.crypto.ec, up to JDK 21; filtered out where it no longer exists). java.desktop is there for java.beans;
+# its AWT, sound and image natives are removed below.
+wanted=(java.base java.compiler java.desktop java.instrument java.logging java.management java.naming java.net.http
+  java.rmi java.scripting java.security.jgss java.security.sasl java.sql java.transaction.xa java.xml jdk.crypto.ec
+  jdk.management jdk.naming.dns jdk.net jdk.unsupported jdk.zipfs)
+
+jlink=$java_home/bin/jlink
+if [[ ! -x $jlink ]]; then
+  echo "base-image: $java_home has no jlink; build with a full JDK" >&2
+  exit 1
+fi
+available=$("$java_home/bin/java" --list-modules | sed 's/@.*//')
+modules=$(for m in "${wanted[@]}"; do grep -qx "$m" <<<"$available" && echo "$m"; done | paste -sd, -)
+
+rm -rf "$out"
+root=$out/rootfs
+mkdir -p "$root"
+"$jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --output "$root/opt/java"
+# Debian's JDK keeps its CA bundle as a link into /etc/ssl; the image needs the file itself (TLS to S3 and RDS).
+cp -L "$java_home/lib/security/cacerts" "$root/opt/java/lib/security/cacerts"
+# A headless server never loads these; they would drag in X11, ALSA, freetype and image libraries.
+rm -f "$root"/opt/java/lib/lib{awt,awt_headless,awt_xawt,fontmanager,javajpeg,jawt,jsound,lcms,mlib_image,splashscreen}.so
+
+# Every shared library the JRE's executables and libraries need, at the path the dynamic linker looks for it.
+find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
+  | xargs -0 ldd 2>/dev/null \
+  | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' \
+  | grep -v "^$root" | sort -u \
+  | while read -r lib; do
+      mkdir -p "$root$(dirname "$lib")"
+      cp -L "$lib" "$root$lib"
+    done
+
+mkdir -p "$root/etc" "$root/tmp" "$root/deployments"
+chmod 1777 "$root/tmp"
+printf 'root:x:0:0:root:/root:/sbin/nologin\napp:x:%d:%d:app:/deployments:/sbin/nologin\n' $uid $uid >"$root/etc/passwd"
+printf 'root:x:0:\napp:x:%d:\n' $uid >"$root/etc/group"
+printf 'passwd: files\ngroup: files\nhosts: files dns\n' >"$root/etc/nsswitch.conf"
+
+# Reproducible layer: fixed owner, order and timestamps, so the same inputs give the same digest.
+tar --create --file "$out/layer.tar" --directory "$root" --numeric-owner --owner=0 --group=0 --sort=name \
+  --mtime=@0 .
+diff_id=$(sha256sum "$out/layer.tar" | cut -d' ' -f1)
+cat >"$out/config.json" <<JSON
+{"architecture":"amd64","os":"linux",
+ "config":{"Env":["PATH=/opt/java/bin:/usr/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8"],"User":"$uid",
+           "WorkingDir":"/deployments"},
+ "rootfs":{"type":"layers","diff_ids":["sha256:$diff_id"]},
+ "history":[{"created":"1970-01-01T00:00:00Z","created_by":"deploy/images/src/main/sh/base-image.sh ($modules)"}]}
+JSON
+printf '[{"Config":"config.json","RepoTags":["storefront/base:latest"],"Layers":["layer.tar"]}]\n' \
+  >"$out/manifest.json"
+tar --create --file "$out/base-image.tar" --directory "$out" --numeric-owner --owner=0 --group=0 --mtime=@0 \
+  manifest.json config.json layer.tar
+rm -rf "$root" "$out/layer.tar"
+echo "base-image: $out/base-image.tar ($(du -h "$out/base-image.tar" | cut -f1), modules: $modules)"
