@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storefront.catalog.config.CatalogConfig;
 import dev.storefront.catalog.domain.CatalogService;
 import dev.storefront.catalog.domain.Category;
-import dev.storefront.catalog.domain.CategoryData;
 import dev.storefront.catalog.domain.Product;
 import dev.storefront.catalog.domain.ProductChange;
 import dev.storefront.catalog.domain.ProductData;
@@ -24,7 +23,6 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +65,9 @@ class PublishBenchmarkTest {
     CatalogService catalog;
 
     @Inject
+    SampleCatalog sample;
+
+    @Inject
     S3Client s3;
 
     @Inject
@@ -74,7 +75,7 @@ class PublishBenchmarkTest {
 
     @Test
     void publishTenThousandProducts() throws Exception {
-        replaceCatalog(SampleCatalog.products(PRODUCTS));
+        replaceCatalog(PRODUCTS);
         emptyBucket();
         publisher.publishAll("benchmark: warm-up"); // JIT, connection pools and caches, as on a long-running task
         emptyBucket();
@@ -147,36 +148,13 @@ class PublishBenchmarkTest {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private void replaceCatalog(List<ProductData> products) {
+    /** The generated catalog of {@code size} products, seeded the way a first local start seeds the sample. */
+    private void replaceCatalog(int size) {
         QuarkusTransaction.requiringNew().run(() -> {
             Product.deleteAll();
-            if (Category.count() == 0) {
-                for (CategoryData c : SampleCatalog.categories()) {
-                    Category category = new Category();
-                    category.slug = c.slug();
-                    category.name = c.name();
-                    category.description = c.description();
-                    category.position = c.position();
-                    category.persist();
-                }
-            }
-            Instant now = Instant.now();
-            for (ProductData p : products) {
-                Product product = new Product();
-                product.sku = p.sku();
-                product.slug = p.slug();
-                product.name = p.name();
-                product.description = p.description();
-                product.price = p.price();
-                product.currency = p.currency();
-                product.category = p.category();
-                product.attributes = new java.util.LinkedHashMap<>(p.attributes());
-                product.active = p.active();
-                product.stockStatus = p.stockStatus();
-                product.updatedAt = now;
-                product.persist();
-            }
+            Category.deleteAll();
         });
+        assertTrue(sample.seedIfEmpty(size));
     }
 
     private void emptyBucket() {
@@ -189,7 +167,6 @@ class PublishBenchmarkTest {
             s3.deleteObjects(r -> r.bucket(config.bucket())
                     .delete(Delete.builder().objects(batch).build()));
         }
-        Map<String, String> none = Map.of();
-        assertTrue(s3.listObjectsV2(r -> r.bucket(config.bucket())).contents().isEmpty(), none.toString());
+        assertTrue(s3.listObjectsV2(r -> r.bucket(config.bucket())).contents().isEmpty(), "bucket emptied");
     }
 }
