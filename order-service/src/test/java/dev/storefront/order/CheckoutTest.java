@@ -224,12 +224,7 @@ class CheckoutTest {
     @Test
     void anotherCustomersOrderIsNotFound() {
         Shopper owner = Shopper.signIn(cart);
-        String orderId = owner.checkout(
-                        UUID.randomUUID().toString(),
-                        Shopper.body(owner.cartWith(catalog.publish(TestCatalog.newSku(), 100), "1")))
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String orderId = owner.placeOrder(catalog);
         Shopper stranger = Shopper.signIn(cart);
 
         stranger.orders()
@@ -245,12 +240,7 @@ class CheckoutTest {
     @Test
     void ownerCancelsAPlacedOrderOnce() {
         Shopper owner = Shopper.signIn(cart);
-        String orderId = owner.checkout(
-                        UUID.randomUUID().toString(),
-                        Shopper.body(owner.cartWith(catalog.publish(TestCatalog.newSku(), 100), "1")))
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String orderId = owner.placeOrder(catalog);
 
         owner.orders()
                 .post("/api/orders/{id}/cancel", orderId)

@@ -105,6 +105,15 @@ record Shopper(UUID id, String token, String cartServiceUrl) {
         return "{\"cartId\":\"" + cartId + "\",\"addressId\":\"" + addressId + "\"}";
     }
 
+    /** Places an order for one of a newly published product; returns the order's id. */
+    String placeOrder(TestCatalog catalog) {
+        String cartId = cartWith(catalog.publish(TestCatalog.newSku(), 100), "1");
+        return checkout(UUID.randomUUID().toString(), body(cartId))
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     /** Orders stored for this shopper, counted with the superuser. */
     long storedOrders() {
         return count("SELECT count(*) FROM orders.customer_order WHERE customer_id = '" + id + "'");
