@@ -51,6 +51,27 @@
     }
   }
 
+  /**
+   * Sends {@code form} through {@code work(values)}, which returns a promise. While it runs the submit button shows
+   * {@code busyLabel} and a second submit does nothing; if it fails the button comes back and {@code failed(error)}
+   * tells the shopper. On success the button stays busy (the page moves on, or {@code work} re-enables it).
+   */
+  function onSubmit(form, busyLabel, work, failed) {
+    var button = $("button[type=submit]", form);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (button.disabled) {
+        return;
+      }
+      busy(button, true, busyLabel);
+      work(formValues(form)).then(null, function (error) {
+        busy(button, false);
+        failed(error);
+      });
+    });
+    return button;
+  }
+
   /** Where to go after signing in: a path on this site from ?next=, else the account page. */
   function nextPage() {
     var next = new URLSearchParams(location.search).get("next") || "";
@@ -208,56 +229,38 @@
 
   function signInPage() {
     linkBack();
-    var form = $("#sign-in-form");
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var button = $("button[type=submit]", form);
-      if (button.disabled) {
-        return;
-      }
-      var values = formValues(form);
-      busy(button, true, "Signing in…");
-      signIn(values.email, values.password).then(function () {
+    onSubmit($("#sign-in-form"), "Signing in…", function (values) {
+      return signIn(values.email, values.password).then(function () {
         location.assign(nextPage());
-      }, function (error) {
-        busy(button, false);
-        if (error.status === 401) {
-          S.messages.error("The email or password is wrong.");
-        } else if (error.status === 429) {
-          S.messages.error("Too many attempts. Please wait a few minutes and try again.");
-        } else {
-          S.messages.error("You could not be signed in. " + error.message);
-        }
       });
+    }, function (error) {
+      if (error.status === 401) {
+        S.messages.error("The email or password is wrong.");
+      } else if (error.status === 429) {
+        S.messages.error("Too many attempts. Please wait a few minutes and try again.");
+      } else {
+        S.messages.error("You could not be signed in. " + error.message);
+      }
     });
   }
 
   function signUpPage() {
     linkBack();
-    var form = $("#sign-up-form");
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var button = $("button[type=submit]", form);
-      if (button.disabled) {
-        return;
-      }
-      var values = formValues(form);
-      busy(button, true, "Creating your account…");
-      S.api("POST", "/api/accounts", {
+    onSubmit($("#sign-up-form"), "Creating your account…", function (values) {
+      return S.api("POST", "/api/accounts", {
         body: { name: values.name, email: values.email, password: values.password },
         auth: false
       }).then(function () {
         return signIn(values.email, values.password);
       }).then(function () {
         location.assign(nextPage());
-      }, function (error) {
-        busy(button, false);
-        if (error.status === 409) {
-          S.messages.error("An account with this email already exists.", { href: "/sign-in.html", text: "Sign in" });
-        } else {
-          S.messages.error("Your account could not be created. " + error.message);
-        }
       });
+    }, function (error) {
+      if (error.status === 409) {
+        S.messages.error("An account with this email already exists.", { href: "/sign-in.html", text: "Sign in" });
+      } else {
+        S.messages.error("Your account could not be created. " + error.message);
+      }
     });
   }
 
@@ -350,23 +353,16 @@
       location.assign("/index.html");
     });
     var form = $("#address-form");
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var button = $("button[type=submit]", form);
-      if (button.disabled) {
-        return;
-      }
-      busy(button, true, "Saving…");
-      S.api("POST", "/api/accounts/me/addresses", { body: addressFrom(formValues(form)) }).then(function () {
+    var button = onSubmit(form, "Saving…", function (values) {
+      return S.api("POST", "/api/accounts/me/addresses", { body: addressFrom(values) }).then(function () {
         form.reset();
         return loadAddresses();
       }).then(function () {
         busy(button, false);
         S.messages.ok("Address saved.");
-      }, function (error) {
-        busy(button, false);
-        S.messages.error("The address could not be saved. " + error.message);
       });
+    }, function (error) {
+      S.messages.error("The address could not be saved. " + error.message);
     });
   }
 
