@@ -1,40 +1,27 @@
 package dev.storefront.local.shop;
 
+import dev.storefront.local.infra.ServiceJvm;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One running instance of a service: a separate JVM, like one Fargate task. */
 final class ServiceInstance {
-    private static final HttpClient PROBE =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final List<String> JVM_OPTIONS =
+            List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
 
     private final ShopService service;
     private final int instance;
-    private final int port;
-    private final Path log;
-    private final Process process;
-    private final Instant startedAt;
+    private final ServiceJvm jvm;
     private volatile Duration startToReady;
 
-    private ServiceInstance(ShopService service, int instance, int port, Path log, Process process, Instant startedAt) {
+    private ServiceInstance(ShopService service, int instance, ServiceJvm jvm) {
         this.service = service;
         this.instance = instance;
-        this.port = port;
-        this.log = log;
-        this.process = process;
-        this.startedAt = startedAt;
+        this.jvm = jvm;
     }
 
     /** Starts the packaged app with {@code environment}; its output goes to {@code logDirectory}. */
@@ -44,80 +31,28 @@ final class ServiceInstance {
             throw new IllegalStateException(
                     jar + " is missing. Build first: ./mvnw -DskipTests package (./shop does this unless --no-build)");
         }
-        try {
-            Files.createDirectories(logDirectory);
-            Path log = logDirectory.resolve(service.moduleName() + "-" + instance + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    javaExecutable(),
-                    "-XX:+UseSerialGC",
-                    "-Xms32m",
-                    "-Xmx256m",
-                    "-XX:+ExitOnOutOfMemoryError",
-                    "-jar",
-                    jar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(environment);
-            builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            Instant startedAt = Instant.now();
-            return new ServiceInstance(service, instance, port, log, builder.start(), startedAt);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + service.moduleName(), e);
-        }
+        String name = service.moduleName() + "#" + instance;
+        Path log = logDirectory.resolve(service.moduleName() + "-" + instance + ".log");
+        return new ServiceInstance(service, instance, ServiceJvm.start(name, jar, JVM_OPTIONS, environment, port, log));
     }
 
     /** Waits until {@code /q/health/ready} answers 200, or fails with the log's location. */
     void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        name() + " exited with code " + process.exitValue() + " during start-up; see " + log);
-            }
-            try {
-                if (PROBE.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    startToReady = Duration.between(startedAt, Instant.now());
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name(), e);
-            }
-            sleep(200);
-        }
-        throw new IllegalStateException(name() + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+        startToReady = jvm.awaitReady(timeout);
     }
 
     /** Asks the JVM to shut down gracefully (SIGTERM), then kills it if it does not within the grace period. */
     void stop(Duration grace) {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        jvm.stop(grace);
     }
 
     /** Kills the instance without a graceful shutdown, like a task that dies (kill -9). */
     void kill() {
-        process.destroyForcibly();
+        jvm.kill();
     }
 
     boolean isAlive() {
-        return process.isAlive();
+        return jvm.isAlive();
     }
 
     ShopService service() {
@@ -125,15 +60,15 @@ final class ServiceInstance {
     }
 
     int port() {
-        return port;
+        return jvm.port();
     }
 
     long pid() {
-        return process.pid();
+        return jvm.pid();
     }
 
     Path log() {
-        return log;
+        return jvm.log();
     }
 
     Duration startToReady() {
@@ -143,7 +78,7 @@ final class ServiceInstance {
     /** Resident memory in KiB from /proc, or -1 where that is not available. */
     long residentKilobytes() {
         try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+            return Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status")).stream()
                     .filter(line -> line.startsWith("VmRSS:"))
                     .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
                     .findFirst()
@@ -155,21 +90,5 @@ final class ServiceInstance {
 
     String name() {
         return service.moduleName() + "#" + instance;
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
