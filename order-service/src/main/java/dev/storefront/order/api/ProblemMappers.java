@@ -99,8 +99,39 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
+            return Response.fromResponse(respond(Problem.of(
+                            503, "Service Unavailable", "The database is unavailable; try again shortly", path(uri))))
+                    .header("Retry-After", "2")
+                    .build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "Internal Server Error", "An unexpected error occurred", path(uri)));
+    }
+
+    /**
+     * The database could not be reached: no connection could be made (restart, failover) or a pooled one was cut
+     * mid-request. The transaction did not commit, so the client may safely retry: 503, not 500.
+     */
+    private static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                // 08: connection exception; 57P0x: the server is shutting down or starting up.
+                if (state.startsWith("08") || state.startsWith("57P0")) {
+                    return true;
+                }
+                // Agroal, when the pool cannot hand out a connection in time.
+                if (String.valueOf(sql.getMessage()).startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Response badRequest(String detail, UriInfo uri) {

@@ -25,13 +25,16 @@ public final class LocalPostgres implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalPostgres.class);
     private static final String SUPERUSER = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final EmbeddedPostgres.Builder builder;
     private final Path dataDirectory;
+    private final int port;
     private final Map<ServiceDatabase, Credentials> credentials = new EnumMap<>(ServiceDatabase.class);
+    private volatile EmbeddedPostgres server;
 
-    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory) {
-        this.server = server;
+    private LocalPostgres(EmbeddedPostgres.Builder builder, Path dataDirectory, int port) {
+        this.builder = builder;
         this.dataDirectory = dataDirectory;
+        this.port = port;
     }
 
     /**
@@ -59,7 +62,8 @@ public final class LocalPostgres implements AutoCloseable {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
             }
-            LocalPostgres postgres = new LocalPostgres(builder.start(), dataDirectory.toAbsolutePath());
+            LocalPostgres postgres = new LocalPostgres(builder, dataDirectory.toAbsolutePath(), port);
+            postgres.server = builder.start();
             postgres.verifyOwnership();
             postgres.restrictAuthentication();
             postgres.provision();
@@ -80,7 +84,31 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return port;
+    }
+
+    /**
+     * Stops the server (a fast shutdown: sessions are cut, committed work is kept), waits {@code downtime}, and starts
+     * it again over the same data on the same port. Roles and passwords stay as they were, so connected services can
+     * reconnect with what they have; this is what a database failover or reboot looks like to them.
+     */
+    public void restart(Duration downtime) {
+        stop();
+        try {
+            Thread.sleep(downtime.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!FreePort.isFree(port)) {
+            throw new IllegalStateException("Port " + port + " was taken while PostgreSQL was down");
+        }
+        try {
+            server = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start again in " + dataDirectory, e);
+        }
+        verifyOwnership();
+        LOG.infof("PostgreSQL restarted on 127.0.0.1:%d", port);
     }
 
     public String jdbcUrl() {
@@ -170,6 +198,13 @@ public final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+    }
+
+    private void stop() {
+        if (server == null) {
+            return;
+        }
         try {
             server.close();
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,25 @@ class LocalPostgresTest {
             SQLException e = assertThrows(
                     SQLException.class, () -> c.createStatement().execute("CREATE TABLE public.squat (id int)"));
             assertEquals("42501", e.getSQLState());
+        }
+    }
+
+    @Test
+    void restartKeepsCommittedDataAndPasswords() throws SQLException {
+        try (Connection c = connect(ServiceDatabase.ORDERS)) {
+            c.createStatement().execute("CREATE TABLE kept (id int)");
+            c.createStatement().execute("INSERT INTO kept VALUES (42)");
+        }
+        Connection before = connect(ServiceDatabase.ORDERS);
+
+        postgres.restart(Duration.ofMillis(200));
+
+        assertThrows(SQLException.class, () -> before.createStatement().executeQuery("SELECT 1"));
+        before.close();
+        try (Connection c = connect(ServiceDatabase.ORDERS);
+                var rs = c.createStatement().executeQuery("SELECT id FROM kept")) {
+            rs.next();
+            assertEquals(42, rs.getInt(1));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -28,7 +29,8 @@ final class LocalShop implements AutoCloseable {
     record Layout(
             Path repositoryRoot, Path dataDirectory, int edgePort, int postgresPort, int s3Port, boolean durable) {}
 
-    private final List<ServiceInstance> instances = new ArrayList<>();
+    private final List<ServiceInstance> instances = new CopyOnWriteArrayList<>();
+    private Layout layout;
     private LocalPostgres postgres;
     private LocalS3 s3;
     private S3Client s3Client;
@@ -47,6 +49,7 @@ final class LocalShop implements AutoCloseable {
     }
 
     private void startAll(Layout layout, Map<ShopService, Integer> scale, boolean randomServicePorts) {
+        this.layout = layout;
         Path data = layout.dataDirectory();
         postgres = LocalPostgres.start(data.resolve("postgres"), layout.postgresPort(), layout.durable());
         s3 = LocalS3.start(data.resolve("s3"), layout.s3Port(), data.resolve("run"));
@@ -66,19 +69,35 @@ final class LocalShop implements AutoCloseable {
         });
         ports.forEach((service, list) -> {
             for (int i = 0; i < list.size(); i++) {
-                instances.add(ServiceInstance.start(
-                        service,
-                        i + 1,
-                        list.get(i),
-                        service.runnerJar(layout.repositoryRoot()),
-                        environment(service, layout),
-                        data.resolve("logs")));
+                instances.add(launch(service, i + 1, list.get(i)));
             }
         });
         CompletableFuture.allOf(instances.stream()
                         .map(instance -> CompletableFuture.runAsync(() -> instance.awaitReady(READY_TIMEOUT)))
                         .toArray(CompletableFuture[]::new))
                 .join();
+    }
+
+    private ServiceInstance launch(ShopService service, int number, int port) {
+        return ServiceInstance.start(
+                service,
+                number,
+                port,
+                service.runnerJar(layout.repositoryRoot()),
+                environment(service, layout),
+                layout.dataDirectory().resolve("logs"));
+    }
+
+    /**
+     * Starts a new JVM in place of {@code instance} (stopped or dead), on its port, and waits until it is ready: what
+     * ECS does when a task dies.
+     */
+    ServiceInstance replace(ServiceInstance instance) {
+        instance.stop(Duration.ofSeconds(15));
+        ServiceInstance replacement = launch(instance.service(), instance.number(), instance.port());
+        instances.set(instances.indexOf(instance), replacement);
+        replacement.awaitReady(READY_TIMEOUT);
+        return replacement;
     }
 
     /** What a service reads from its environment in AWS, pointed at the local stand-ins. */

@@ -59,6 +59,10 @@ final class ServiceInstance {
         return service;
     }
 
+    int number() {
+        return instance;
+    }
+
     int port() {
         return jvm.port();
     }

@@ -1,0 +1,296 @@
+package dev.storefront.local.shop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storefront.local.infra.FreePort;
+import dev.storefront.local.infra.RepositoryRoot;
+import dev.storefront.local.shop.ShopClient.Reply;
+import dev.storefront.local.shop.ShopClient.Shopper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The shop on its worst day, on the whole local stack as {@code ./shop} starts it (two order-service instances behind
+ * the edge): an order-service instance killed mid-checkout, PostgreSQL restarted under load, catalog-publisher down,
+ * cart-service down. Shoppers check out through the edge the whole time; each scenario writes its counts (requests,
+ * successes, failures by kind, orders lost and duplicated) to {@code target/fault-reports/}.
+ *
+ * <p>The scenarios share one stack and run in order; the last two leave services stopped.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ShopFaultsTest {
+    /** Concurrent shoppers in the load scenarios; each scenario signs up its own, so its counts stand alone. */
+    private static final int SHOPPERS = 8;
+
+    private static LocalShop shop;
+    private static ShopClient client;
+    private static List<String> skus;
+
+    @BeforeAll
+    static void startShop() throws Exception {
+        Map<ShopService, Integer> scale = new EnumMap<>(ShopService.class);
+        for (ShopService service : ShopService.values()) {
+            scale.put(service, service == ShopService.ORDER ? 2 : 1);
+        }
+        shop = LocalShop.start(
+                new LocalShop.Layout(
+                        RepositoryRoot.find(),
+                        Files.createTempDirectory("storefront-faults-"),
+                        FreePort.pick(),
+                        FreePort.pick(),
+                        FreePort.pick(),
+                        false),
+                scale,
+                true);
+        client = new ShopClient(shop.edgePort());
+        skus = client.publishedSkus(Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stopShop() {
+        if (shop != null) {
+            shop.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void killingAnOrderServiceInstanceMidCheckoutLosesAndDuplicatesNothing() throws Exception {
+        FaultReport report = new FaultReport("kill -9 of an order-service instance during checkouts");
+        ServiceInstance victim = instance(ShopService.ORDER, 1);
+        CheckoutLoad load = CheckoutLoad.start(client, signUp(SHOPPERS), skus, report);
+        long acknowledgedAfterKill;
+        try (load) {
+            awaitCondition(Duration.ofSeconds(60), () -> load.acknowledgedCheckouts() >= 10);
+            // Kill while checkouts are in flight, so that some die with the instance mid-request.
+            awaitCondition(Duration.ofSeconds(30), () -> load.checkoutsInFlight() >= 2);
+            report.fact("checkouts in flight at the kill", load.checkoutsInFlight());
+            victim.kill();
+            long atKill = load.acknowledgedCheckouts();
+            Thread.sleep(5_000);
+            acknowledgedAfterKill = load.acknowledgedCheckouts() - atKill;
+            report.fact("checkouts acknowledged in the 5 s after the kill (one instance left)", acknowledgedAfterKill);
+            // ECS starts a replacement task; here it comes back on the same port, where the edge finds it.
+            ServiceInstance replacement = shop.replace(victim);
+            report.fact(
+                    "replacement start-to-ready (s)", replacement.startToReady().toMillis() / 1000.0);
+            long beforeReplacement = load.acknowledgedCheckouts();
+            awaitCondition(Duration.ofSeconds(60), () -> load.acknowledgedCheckouts() >= beforeReplacement + 10);
+        }
+        CheckoutLoad.Verdict verdict = settle(load, report);
+
+        assertTrue(acknowledgedAfterKill > 0, "checkouts went on with one instance left\n" + report);
+        assertNothingLostOrDuplicated(verdict, report);
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void restartingPostgresUnderLoadLosesNothingAndNeedsNoServiceRestart() throws Exception {
+        FaultReport report = new FaultReport("PostgreSQL restart during checkouts");
+        List<ServiceInstance> instances = shop.instances();
+        CheckoutLoad load = CheckoutLoad.start(client, signUp(SHOPPERS), skus, report);
+        Readiness readiness = Readiness.watch(instances);
+        try (load;
+                readiness) {
+            awaitCondition(Duration.ofSeconds(60), () -> load.acknowledgedCheckouts() >= 10);
+            long started = System.nanoTime();
+            shop.postgres().restart(Duration.ofSeconds(3));
+            report.fact("PostgreSQL down (s)", (System.nanoTime() - started) / 1_000_000 / 1000.0);
+            long atRestart = load.acknowledgedCheckouts();
+            awaitCondition(Duration.ofSeconds(60), readiness::allReady);
+            report.fact(
+                    "every instance ready again, seconds after PostgreSQL was back",
+                    (System.nanoTime() - started) / 1_000_000 / 1000.0 - 3);
+            awaitCondition(Duration.ofSeconds(60), () -> load.acknowledgedCheckouts() >= atRestart + 10);
+        }
+        CheckoutLoad.Verdict verdict = settle(load, report);
+
+        for (ServiceInstance instance : instances) {
+            assertTrue(readiness.wentDown(instance), instance.name() + " never reported not-ready\n" + report);
+            assertTrue(instance.isAlive(), instance.name() + " had to be restarted");
+        }
+        assertEquals(0, report.failuresWithStatus(500), "a 500 is a bug, even with the database down\n" + report);
+        assertNothingLostOrDuplicated(verdict, report);
+    }
+
+    @Test
+    @Order(3)
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void withCatalogPublisherDownCartsAndCheckoutStillWork() throws Exception {
+        FaultReport report = new FaultReport("catalog-publisher down");
+        Shopper shopper = signUp(1).get(0);
+        instance(ShopService.CATALOG, 1).stop(Duration.ofSeconds(15));
+        String sku = skus.get(0);
+
+        expect(report, "GET /index.html", client.get("/index.html", null), 200);
+        expect(
+                report,
+                CheckoutLoad.CART_ITEM,
+                client.send(
+                        "PUT", "/api/carts/" + shopper.cartId() + "/items/" + sku, shopper.token(), "{\"quantity\":2}"),
+                200);
+        Reply order = expect(report, CheckoutLoad.CHECKOUT, checkout(shopper), 201);
+        Reply history = expect(report, "GET /api/orders", client.get("/api/orders", shopper.token()), 200);
+        expect(report, "POST /api/catalog/publish", client.send("POST", "/api/catalog/publish", null, null), 503);
+        report.write();
+
+        assertEquals(sku, order.json().path("lines").path(0).path("sku").asText(), order.text());
+        assertEquals(
+                order.field("id"),
+                history.json().path("items").path(0).path("id").asText(),
+                history.text());
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void withCartServiceDownBrowsingAndHistoryWorkAndCheckoutFailsCleanly() throws Exception {
+        FaultReport report = new FaultReport("cart-service down");
+        Shopper shopper = signUp(1).get(0);
+        expect(
+                report,
+                CheckoutLoad.CART_ITEM,
+                client.send(
+                        "PUT",
+                        "/api/carts/" + shopper.cartId() + "/items/" + skus.get(0),
+                        shopper.token(),
+                        "{\"quantity\":1}"),
+                200);
+        expect(report, CheckoutLoad.CHECKOUT, checkout(shopper), 201);
+        instance(ShopService.CART, 1).stop(Duration.ofSeconds(15));
+        long ordersBefore = storedOrders(shopper);
+
+        expect(report, "GET /index.html", client.get("/index.html", null), 200);
+        expect(report, "GET /catalog/index.json", client.get("/catalog/index.json", null), 200);
+        Reply history = expect(report, "GET /api/orders", client.get("/api/orders", shopper.token()), 200);
+        expect(report, "GET /api/accounts/me", client.get("/api/accounts/me", shopper.token()), 200);
+        Reply cart = expect(
+                report, CheckoutLoad.CART_READ, client.get("/api/carts/" + shopper.cartId(), shopper.token()), 503);
+        Reply refused = expect(report, CheckoutLoad.CHECKOUT, checkout(shopper), 503);
+        report.fact("orders stored by the refused checkout", storedOrders(shopper) - ordersBefore);
+        report.write();
+
+        assertFalse(history.json().path("items").isEmpty(), "the shopper's earlier orders are listed");
+        for (Reply unavailable : List.of(cart, refused)) {
+            assertTrue(
+                    unavailable.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    unavailable.text());
+        }
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "checkout says when to retry");
+        assertEquals(ordersBefore, storedOrders(shopper), "a refused checkout stores nothing");
+    }
+
+    /** After the load: waits for the outbox to deliver every cart clear, then counts orders against the clients. */
+    private static CheckoutLoad.Verdict settle(CheckoutLoad load, FaultReport report) throws Exception {
+        awaitCondition(Duration.ofSeconds(60), () -> pendingCartClears() == 0);
+        CheckoutLoad.Verdict verdict = load.verify(shop.postgres());
+        report.write();
+        return verdict;
+    }
+
+    private static void assertNothingLostOrDuplicated(CheckoutLoad.Verdict verdict, FaultReport report) {
+        assertTrue(verdict.acknowledged() > 0, report.toString());
+        assertEquals(0, verdict.lost(), "orders lost\n" + report);
+        assertEquals(0, verdict.duplicated(), "orders duplicated\n" + report);
+        assertEquals(0, verdict.gaveUp(), "requests that never got an answer\n" + report);
+    }
+
+    private static Reply checkout(Shopper shopper) throws IOException {
+        return client.send(
+                "POST",
+                "/api/orders",
+                shopper.token(),
+                ShopClient.checkoutBody(shopper.cartId()),
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
+    }
+
+    /** Records {@code reply} in the report (an error status as a failure, even when expected) and checks it. */
+    private static Reply expect(FaultReport report, String call, Reply reply, int status) {
+        if (reply.status() < 400) {
+            report.success(call);
+        } else {
+            report.failure(call, reply.kind());
+        }
+        assertEquals(status, reply.status(), call + ": " + reply.text());
+        return reply;
+    }
+
+    private static long storedOrders(Shopper shopper) throws Exception {
+        return count("SELECT count(*) FROM orders.customer_order WHERE customer_id = '" + shopper.customerId() + "'");
+    }
+
+    private static long pendingCartClears() {
+        try {
+            return count("SELECT count(*) FROM orders.outbox WHERE state = 'PENDING'");
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection db = shop.postgres().superuserConnection();
+                ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static ServiceInstance instance(ShopService service, int number) {
+        return shop.instances().stream()
+                .filter(i -> i.service() == service && i.number() == number)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<Shopper> signUp(int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Shopper>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(client::signUp));
+            }
+            List<Shopper> result = new ArrayList<>();
+            for (Future<Shopper> f : futures) {
+                result.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return result;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitCondition(Duration timeout, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Condition not met within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
