@@ -62,6 +62,14 @@ record CartClient(String cartToken, String bearer) {
         return request().delete("/api/carts/{id}/items", cartId).then();
     }
 
+    /** Empties the cart after order {@code orderId}'s checkout, as order-service's outbox does. */
+    ValidatableResponse clearAfterOrder(String cartId, String orderId) {
+        return request()
+                .queryParam("order", orderId)
+                .delete("/api/carts/{id}/items", cartId)
+                .then();
+    }
+
     ValidatableResponse merge(String cartId) {
         return request().post("/api/carts/{id}/merge", cartId).then();
     }

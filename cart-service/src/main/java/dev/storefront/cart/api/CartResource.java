@@ -19,6 +19,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -125,14 +126,20 @@ public class CartResource {
     @Path("/{id}/items")
     @Operation(
             summary = "Empty the cart (called by order-service after checkout)",
-            description = "Removes every line; the cart itself stays. Idempotent: emptying an empty or already emptied"
-                    + " cart is 204 too, so a delivery retried from an outbox is harmless. Authorised like every cart"
-                    + " call: the owner's bearer token (or the cart token). A 404 means the cart no longer exists for"
-                    + " this caller (e.g. purged after expiry) and there is nothing left to clear.")
-    @APIResponse(responseCode = "204", description = "The cart is empty")
+            description = "Removes every line; the cart itself stays. Idempotent: emptying an empty cart is 204 too."
+                    + " With `order` (order-service, after that order's checkout) the cart is emptied at most once per"
+                    + " order: a clear delivered again from an outbox is 204 and keeps lines added since. Authorised"
+                    + " like every cart call: the owner's bearer token (or the cart token). A 404 means the cart no"
+                    + " longer exists for this caller (e.g. purged after expiry) and there is nothing left to clear.")
+    @APIResponse(responseCode = "204", description = "The cart is empty, or was emptied for this order already")
     @APIResponse(responseCode = "404", description = "No such cart, or not yours")
-    public void clear(@PathParam("id") UUID id, @HeaderParam(CART_TOKEN) String token) {
-        carts.clear(id, access(token));
+    public void clear(
+            @PathParam("id") UUID id,
+            @Parameter(description = "The order whose checkout this clear follows (sent by order-service)")
+                    @QueryParam("order")
+                    UUID order,
+            @HeaderParam(CART_TOKEN) String token) {
+        carts.clear(id, access(token), order);
     }
 
     @POST

@@ -6,17 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Purges carts nobody changed for a while ({@code cart.expiry.*}). Every instance runs the job; that is safe because
+ * Purges carts nobody changed for a while ({@code cart.expiry.*}), and old receipts of order clears. Every instance runs the job; that is safe because
  * the purge is one {@code DELETE ... WHERE updated_at < cutoff} statement (lines go by cascade): runs that overlap
  * simply find nothing left to delete, and a cart being changed right now is not idle.
  */
 @ApplicationScoped
 public class CartExpiry {
     private static final Logger LOG = Logger.getLogger(CartExpiry.class);
+    /** order-service gives up on a clear when the shopper's token expires (15 min), so a day is ample. */
+    private static final Duration CLEAR_RECEIPT_RETENTION = Duration.ofDays(1);
 
     private final EntityManager em;
     private final CartConfig config;
@@ -47,6 +50,9 @@ public class CartExpiry {
         if (purged > 0) {
             LOG.infof("Purged %d idle carts", purged);
         }
+        em.createNativeQuery("DELETE FROM cart_clear WHERE cleared_at < ?1")
+                .setParameter(1, now.minus(CLEAR_RECEIPT_RETENTION))
+                .executeUpdate();
         return purged;
     }
 }

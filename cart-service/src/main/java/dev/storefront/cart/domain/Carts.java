@@ -90,14 +90,30 @@ public class Carts {
                 .orElseGet(cart::contents);
     }
 
-    /** Empties the cart; idempotent. */
+    /**
+     * Empties the cart; idempotent. With an {@code orderId} (order-service clearing after that order's checkout) it
+     * happens at most once per order: a repeated delivery finds the receipt and keeps lines added since.
+     */
     @Transactional
-    public void clear(UUID id, Access access) {
+    public void clear(UUID id, Access access, UUID orderId) {
         Cart cart = find(id, access, LockModeType.PESSIMISTIC_WRITE);
+        if (orderId != null && !firstClearFor(orderId, cart)) {
+            return;
+        }
         if (!cart.lines.isEmpty()) {
             cart.lines.clear();
             touched(cart, clock.instant());
         }
+    }
+
+    private boolean firstClearFor(UUID orderId, Cart cart) {
+        return em.createNativeQuery("INSERT INTO cart_clear (order_id, cart_id, cleared_at) VALUES (?1, ?2, ?3)"
+                                + " ON CONFLICT (order_id) DO NOTHING")
+                        .setParameter(1, orderId)
+                        .setParameter(2, cart.id)
+                        .setParameter(3, clock.instant())
+                        .executeUpdate()
+                == 1;
     }
 
     /**

@@ -36,10 +36,13 @@ public class CartService {
         }
     }
 
-    /** Empties the cart; emptying an empty cart is fine, so a repeated delivery is harmless. */
-    public void clear(UUID cartId, String bearerToken) {
+    /**
+     * Empties the cart after order {@code orderId}'s checkout. cart-service keeps a receipt per order, so a repeated
+     * delivery changes nothing, not even lines the shopper added since.
+     */
+    public void clear(UUID cartId, UUID orderId, String bearerToken) {
         try {
-            api.clear(cartId, "Bearer " + bearerToken);
+            api.clear(cartId, orderId, "Bearer " + bearerToken);
         } catch (WebApplicationException e) {
             throw translate(e);
         }

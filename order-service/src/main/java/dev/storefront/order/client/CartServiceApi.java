@@ -6,6 +6,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -21,5 +22,8 @@ public interface CartServiceApi {
 
     @DELETE
     @Path("/{id}/items")
-    void clear(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization);
+    void clear(
+            @PathParam("id") UUID id,
+            @QueryParam("order") UUID orderId,
+            @HeaderParam("Authorization") String authorization);
 }

@@ -67,7 +67,7 @@ public class OutboxRelay {
             return;
         }
         try {
-            carts.clear(message.cartId, message.bearerToken);
+            carts.clear(message.cartId, message.orderId, message.bearerToken);
             message.delivered(Instant.now());
             LOG.infof("Cleared cart %s after order %s", message.cartId, message.orderId);
         } catch (CartRejectedException e) {

@@ -44,6 +44,11 @@ final class FaultReport {
         facts.put(name, String.valueOf(value));
     }
 
+    long failures(String call, String kind) {
+        LongAdder count = failures.get(call + " → " + kind);
+        return count == null ? 0 : count.sum();
+    }
+
     /** Failed requests of every call that got an HTTP {@code status}. */
     long failuresWithStatus(int status) {
         return failures.entrySet().stream()

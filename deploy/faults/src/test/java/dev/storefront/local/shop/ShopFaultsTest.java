@@ -103,6 +103,8 @@ class ShopFaultsTest {
 
         assertTrue(acknowledgedAfterKill > 0, "checkouts went on with one instance left\n" + report);
         assertNothingLostOrDuplicated(verdict, report);
+        // A cart clear delivered twice (the dead instance's, then a survivor's) must not empty a refilled cart.
+        assertEquals(0, report.failures(CheckoutLoad.CHECKOUT, "422 empty-cart"), report.toString());
     }
 
     @Test
