@@ -75,11 +75,13 @@ public class PasswordHasher {
                 .withIterations(iterations)
                 .withParallelism(lanes)
                 .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
         byte[] out = new byte[length];
+        // init() allocates the whole memory block (19 MiB), so it must be inside the slot too: outside it, a burst
+        // of sign-ins allocated one block per waiting request and ran the heap out (seen in the load scenario).
         slots.acquireUninterruptibly();
         try {
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(parameters);
             generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
         } finally {
             slots.release();
