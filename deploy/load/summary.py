@@ -23,7 +23,7 @@ def rows(page):
 
 def per_second(page):
     chart = page.find("Number of requests per second")
-    match = re.search(r"name: 'All',\s*data: \[(.*?)\]\s*[,}]", page[chart:], re.S) if chart >= 0 else None
+    match = re.search(r"name: 'All',\s*data: \[((?:\[\d+, \d+\],?\s*)*)\]", page[chart:], re.S) if chart >= 0 else None
     if not match:
         return []
     return [int(v) for v in re.findall(r"\[\d+, (\d+)\]", match.group(1))]
