@@ -3,7 +3,7 @@
 # It starts the packaged shop on its own fresh data folder, waits until it is ready, runs the simulation, stops the shop
 # it started and prints where the HTML report is. Run it from anywhere after a build:
 #   ./mvnw -B -q -DskipTests package
-#   deploy/load/run.sh                         # the full profile: ramp, steady, spike, recovery (about 5 minutes)
+#   deploy/load/run.sh                         # the full profile: ramp, steady, spike, recovery (under 5 minutes)
 #   deploy/load/run.sh --smoke                 # a 1-minute version of the same profile
 #   deploy/load/run.sh --scale order=2 --scale cart=2
 #   deploy/load/run.sh --target http://127.0.0.1:8080   # an already running ./shop (not started or stopped here)
@@ -22,7 +22,7 @@ Usage: deploy/load/run.sh [options]
   --rate R             shoppers arriving per second in the steady phase (default 4)
   --spike-factor F     arrivals during the spike = rate x F (default 4)
   --ramp D, --steady D, --spike D, --recovery D
-                       phase lengths, e.g. 60s or 2m (defaults 60s, 90s, 30s, 60s)
+                       phase lengths, e.g. 60s or 2m (defaults 45s, 75s, 30s, 45s)
   --think-time F       scales every pause of the shoppers (default 1)
   --accounts N         accounts made before the run for returning buyers (default 30)
   --help               this text
@@ -102,22 +102,25 @@ if [ -z "$TARGET" ]; then
     [ $SECONDS -lt $deadline ] || { cat "$WORK/shop.log"; echo "run.sh: the shop was not ready in 300 s" >&2; exit 1; }
     sleep 1
   done
-  grep -A14 "The shop is ready" "$WORK/shop.log" | sed '/^$/q'
+  sed -n '/The shop is ready/,/^Press Ctrl-C/p' "$WORK/shop.log" | grep -v '^Press Ctrl-C'
   TARGET="http://127.0.0.1:$EDGE_PORT"
 fi
 export LOAD_BASE_URL=$TARGET
 
 echo "== load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
-# Gatling writes one folder per run under deploy/load/target/gatling; the newest one is this run's.
+# Gatling writes one folder per run under deploy/load/target/gatling; this run's is the one newer than the marker.
+mkdir -p "$REPORTS"
+marker="$REPORTS/.run-started"
+touch "$marker"
 status=0
 ./mvnw -B --no-transfer-progress -f deploy/load/pom.xml test-compile gatling:test || status=$?
 echo "== load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-report=$(ls -td "$REPORTS"/*/ 2>/dev/null | head -1 || true)
+report=$(find "$REPORTS" -mindepth 1 -maxdepth 1 -type d -newer "$marker" 2>/dev/null | sort | tail -1)
 if [ -n "$report" ] && [ -f "$report/index.html" ]; then
   if command -v python3 >/dev/null 2>&1; then
-    python3 deploy/load/summary.py "${report%/}/index.html" || true
+    python3 deploy/load/summary.py "$report/index.html" || true
   fi
-  echo "== report: ${report%/}/index.html"
+  echo "== report: $report/index.html"
 else
   echo "== no report was written (see the output above)"
 fi

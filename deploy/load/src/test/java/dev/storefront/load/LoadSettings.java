@@ -40,10 +40,10 @@ record LoadSettings(
                 loopback(URI.create(setting("baseUrl", "http://127.0.0.1:18080"))),
                 positive("rate", Double.parseDouble(setting("rate", "4"))),
                 positive("spikeFactor", Double.parseDouble(setting("spikeFactor", "4"))),
-                duration("ramp", "60s"),
-                duration("steady", "90s"),
+                duration("ramp", "45s"),
+                duration("steady", "75s"),
                 duration("spike", "30s"),
-                duration("recovery", "60s"),
+                duration("recovery", "45s"),
                 Double.parseDouble(setting("thinkTime", "1")),
                 (int) positive("accounts", Integer.parseInt(setting("accounts", "30"))));
     }
@@ -59,7 +59,7 @@ record LoadSettings(
     }
 
     Duration sessionGrace() {
-        return Duration.ofSeconds(Math.max(20, Math.round(60 * thinkTime)));
+        return Duration.ofSeconds(Math.max(20, Math.round(75 * thinkTime)));
     }
 
     String describe() {
