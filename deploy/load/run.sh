@@ -106,23 +106,30 @@ if [ -z "$TARGET" ]; then
   TARGET="http://127.0.0.1:$EDGE_PORT"
 fi
 export LOAD_BASE_URL=$TARGET
+export LOAD_PHASES_FILE="$REPORTS/.phases"
 
 echo "== load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 # Gatling writes one folder per run under deploy/load/target/gatling; this run's is the one newer than the marker.
 mkdir -p "$REPORTS"
 marker="$REPORTS/.run-started"
 touch "$marker"
+rm -f "$LOAD_PHASES_FILE"
 status=0
 ./mvnw -B --no-transfer-progress -f deploy/load/pom.xml test-compile gatling:test || status=$?
 echo "== load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 report=$(find "$REPORTS" -mindepth 1 -maxdepth 1 -type d -newer "$marker" 2>/dev/null | sort | tail -1)
 if [ -n "$report" ] && [ -f "$report/index.html" ]; then
   if command -v python3 >/dev/null 2>&1; then
-    python3 deploy/load/summary.py "$report/index.html" || true
+    python3 deploy/load/summary.py "$report/index.html" "$(cat "$LOAD_PHASES_FILE" 2>/dev/null)" || true
   fi
   echo "== report: $report/index.html"
 else
   echo "== no report was written (see the output above)"
+fi
+if [ -n "${WORK:-}" ] && grep -q " stopped; see " "$WORK/shop.log"; then
+  # The shop does not restart a service that dies; say so, since every later request to it failed.
+  echo "== a service stopped during the run:"
+  grep " stopped; see " "$WORK/shop.log"
 fi
 [ -z "${LOGS:-}" ] || echo "== the shop's logs: $LOGS/ (after it has stopped)"
 exit $status

@@ -36,30 +36,16 @@ final class Journeys {
 
     /** Home, a category, one to three of its products (page and catalog JSON), sometimes a second category. */
     ChainBuilder browse() {
-        return exec(group("browse")
-                        .on(http("home")
-                                .get("/")
-                                .check(status().is(200))
-                                .check(css("a[href^='/categories/']", "href")
-                                        .findRandom()
-                                        .saveAs("categoryUrl"))))
+        return exec(home("/"))
                 .exec(think(2, 5))
                 .exec(categoryAndProducts())
                 .randomSwitch()
                 .on(percent(40.0)
-                        .then(exec(think(2, 4))
-                                .exec(group("browse")
-                                        .on(http("home")
-                                                .get("/index.html")
-                                                .check(status().is(200))
-                                                .check(css("a[href^='/categories/']", "href")
-                                                        .findRandom()
-                                                        .saveAs("categoryUrl"))))
-                                .exec(categoryAndProducts())));
+                        .then(exec(think(2, 4)).exec(home("/index.html")).exec(categoryAndProducts())));
     }
 
     /**
-     * An anonymous cart: lands on a product page (from a search or a link), adds it, adds one or two more, looks at the
+     * An anonymous cart: lands on one to three product pages (from a search or a link) and adds each, then looks at the
      * cart.
      */
     ChainBuilder fillAnonymousCart() {
@@ -72,16 +58,7 @@ final class Journeys {
                 .exec(repeat(session -> ThreadLocalRandom.current().nextInt(1, 4))
                         .on(exec(productPageFromCatalog())
                                 .exec(think(2, 6))
-                                .exec(group("cart")
-                                        .on(http("add item")
-                                                .put("/api/carts/#{cartId}/items/#{sku}")
-                                                .header("X-Cart-Token", "#{cartToken}")
-                                                .body(StringBody("{\"quantity\": #{quantity}}"))
-                                                .asJson()
-                                                .check(status().is(200))
-                                                .check(jsonPath("$.lines[?(@.sku == '#{sku}')].quantity")
-                                                        .ofInt()
-                                                        .isEL("#{quantity}"))))
+                                .exec(addItem("X-Cart-Token", "#{cartToken}"))
                                 .exec(think(1, 3))))
                 .exec(viewCart("X-Cart-Token", "#{cartToken}"));
     }
@@ -124,16 +101,7 @@ final class Journeys {
                 .exec(repeat(session -> ThreadLocalRandom.current().nextInt(1, 3))
                         .on(exec(productPageFromCatalog())
                                 .exec(think(2, 5))
-                                .exec(group("cart")
-                                        .on(http("add item")
-                                                .put("/api/carts/#{cartId}/items/#{sku}")
-                                                .header("Authorization", "Bearer #{accessToken}")
-                                                .body(StringBody("{\"quantity\": #{quantity}}"))
-                                                .asJson()
-                                                .check(status().is(200))
-                                                .check(jsonPath("$.lines[?(@.sku == '#{sku}')].quantity")
-                                                        .ofInt()
-                                                        .isEL("#{quantity}"))))))
+                                .exec(addItem("Authorization", "Bearer #{accessToken}"))))
                 .exec(viewCart("Authorization", "Bearer #{accessToken}"));
     }
 
@@ -187,6 +155,30 @@ final class Journeys {
                                 .check(status().is(200))
                                 .check(jsonPath("$.id").isEL("#{orderId}"))
                                 .check(jsonPath("$.lines[*].sku").findAll().exists())));
+    }
+
+    private static ChainBuilder home(String path) {
+        return exec(group("browse")
+                .on(http("home")
+                        .get(path)
+                        .check(status().is(200))
+                        .check(css("a[href^='/categories/']", "href")
+                                .findRandom()
+                                .saveAs("categoryUrl"))));
+    }
+
+    /** Sets the quantity of the product just viewed; the cart must show it. */
+    private static ChainBuilder addItem(String header, String value) {
+        return exec(group("cart")
+                .on(http("add item")
+                        .put("/api/carts/#{cartId}/items/#{sku}")
+                        .header(header, value)
+                        .body(StringBody("{\"quantity\": #{quantity}}"))
+                        .asJson()
+                        .check(status().is(200))
+                        .check(jsonPath("$.lines[?(@.sku == '#{sku}')].quantity")
+                                .ofInt()
+                                .isEL("#{quantity}"))));
     }
 
     private ChainBuilder categoryAndProducts() {

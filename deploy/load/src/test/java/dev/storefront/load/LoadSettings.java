@@ -62,6 +62,31 @@ record LoadSettings(
         return Duration.ofSeconds(Math.max(20, Math.round(75 * thinkTime)));
     }
 
+    /**
+     * The phases as seconds from the start, {@code ramp:0-45,steady:45-120,…}: summary.py splits the report's
+     * per-second series by them.
+     */
+    String phases() {
+        long rampEnd = ramp.toSeconds();
+        long steadyEnd = rampEnd + steady.toSeconds();
+        long spikeStart = steadyEnd + SPIKE_EDGE.toSeconds();
+        long spikeEnd = spikeStart + spike.toSeconds();
+        long recoveryStart = spikeEnd + SPIKE_EDGE.toSeconds();
+        long recoveryEnd = recoveryStart + recovery.toSeconds();
+        return String.format(
+                Locale.ROOT,
+                "ramp:0-%d,steady:%d-%d,spike:%d-%d,recovery:%d-%d,finishing:%d-%d",
+                rampEnd,
+                rampEnd,
+                steadyEnd,
+                spikeStart,
+                spikeEnd,
+                recoveryStart,
+                recoveryEnd,
+                recoveryEnd,
+                maxDuration().toSeconds());
+    }
+
     String describe() {
         return String.format(
                 Locale.ROOT,

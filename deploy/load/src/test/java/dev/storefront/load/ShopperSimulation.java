@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.AllowList;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.percent;
@@ -14,6 +15,10 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,17 +61,23 @@ public class ShopperSimulation extends Simulation {
             listFeeder(returningAccounts).circular(),
             settings.thinkTime());
 
+    // A shopper whose request fails leaves (exitBlockOnFail), as a real one would, rather than carrying on without
+    // the cart or token the failed step should have given them: one failure is counted once.
     private final ScenarioBuilder shoppers = scenario("shoppers")
             .randomSwitch()
             .on(
-                    percent(70.0).then(journeys.browse()),
-                    percent(18.0).then(journeys.fillAnonymousCart()),
+                    percent(70.0).then(exitBlockOnFail().on(journeys.browse())),
+                    percent(18.0).then(exitBlockOnFail().on(journeys.fillAnonymousCart())),
                     percent(7.0)
-                            .then(exec(journeys.browse())
-                                    .exec(journeys.fillAnonymousCart())
-                                    .exec(journeys.signUpAndMergeCart())
-                                    .exec(journeys.checkOutAndViewHistory())),
-                    percent(5.0).then(exec(journeys.signInAndFillOwnCart()).exec(journeys.checkOutAndViewHistory())));
+                            .then(exitBlockOnFail()
+                                    .on(exec(journeys.browse())
+                                            .exec(journeys.fillAnonymousCart())
+                                            .exec(journeys.signUpAndMergeCart())
+                                            .exec(journeys.checkOutAndViewHistory()))),
+                    percent(5.0)
+                            .then(exitBlockOnFail()
+                                    .on(exec(journeys.signInAndFillOwnCart())
+                                            .exec(journeys.checkOutAndViewHistory()))));
 
     {
         double rate = settings.rate();
@@ -93,5 +104,18 @@ public class ShopperSimulation extends Simulation {
     public void before() {
         // Returning buyers need accounts; making them is not part of what is measured.
         shopData.signUp(returningAccounts);
+        writePhases();
+    }
+
+    /** For run.sh's summary: where each phase lies in the report's time axis. */
+    private void writePhases() {
+        String file = System.getenv("LOAD_PHASES_FILE");
+        if (file != null && !file.isBlank()) {
+            try {
+                Files.writeString(Path.of(file), settings.phases() + System.lineSeparator());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
