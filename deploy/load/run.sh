@@ -84,6 +84,7 @@ if [ -z "$TARGET" ]; then
   WORK=$(mktemp -d -t storefront-load.XXXXXX)
   LOGS="$ROOT/deploy/load/target/shop-logs"
   echo "== starting the shop (data in $WORK, edge on 127.0.0.1:$EDGE_PORT ${SCALE[*]:-})"
+  : > "$WORK/shop.log"
   java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -jar deploy/local-shop/target/local-shop.jar \
     --data "$WORK/shop" --port "$EDGE_PORT" --pg-port "$PG_PORT" --s3-port "$S3_PORT" "${SCALE[@]}" \
     > "$WORK/shop.log" 2>&1 &
