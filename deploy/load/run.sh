@@ -26,7 +26,8 @@ Usage: deploy/load/run.sh [options]
   --think-time F       scales every pause of the shoppers (default 1)
   --accounts N         accounts made before the run for returning buyers (default 30)
   --help               this text
-The run fails (non-zero exit) when 1 % or more of the requests fail or no order was placed.
+The run fails (non-zero exit) when 1 % or more of the requests (overall or in any group) fail, no order was
+placed, or a service of the shop started here stopped during the run.
 EOF
 }
 
@@ -129,8 +130,9 @@ else
 fi
 if [ -n "${WORK:-}" ] && grep -q " stopped; see " "$WORK/shop.log"; then
   # The shop does not restart a service that dies; say so, since every later request to it failed.
-  echo "== a service stopped during the run:"
+  echo "== a service stopped during the run, so the run fails:"
   grep " stopped; see " "$WORK/shop.log"
+  [ "$status" -ne 0 ] || status=1
 fi
 [ -z "${LOGS:-}" ] || echo "== the shop's logs: $LOGS/ (after it has stopped)"
 exit $status
