@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Publishes HTTP latency as a Prometheus histogram, so p50 and p99 per endpoint (uri template, method, status) can be
- * computed with {@code histogram_quantile}, also across instances. Micrometer's own percentile histogram would add
- * about 70 buckets to every series; these fixed bounds keep the series count small and still resolve what matters
- * here, from 5 ms (and the 20 ms goal exactly) to 5 s.
+ * Publishes HTTP latency (of requests served, and of calls to other services) as a Prometheus histogram, so p50 and
+ * p99 per endpoint (uri template, method, status) can be computed with {@code histogram_quantile}, also across
+ * instances. Micrometer's own percentile histogram would add about 70 buckets to every series; these fixed bounds keep
+ * the series count small and still resolve what matters here, from 5 ms (and the 20 ms goal exactly) to 5 s.
  */
 @Singleton
 public class LatencyHistograms {
