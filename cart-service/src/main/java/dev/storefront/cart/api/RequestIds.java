@@ -24,7 +24,7 @@ public class RequestIds {
     public static final String MDC_KEY = "requestId";
     static final String AMAZON_TRACE_HEADER = "X-Amzn-Trace-Id";
 
-    /** Runs before Quarkus's own filters, so even a request they answer (CORS, auth, body limits) has its id. */
+    /** Higher runs earlier: ahead of the resources and of any filter of lower priority, so their log lines see the id. */
     private static final int PRIORITY = 10_000;
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
