@@ -50,6 +50,10 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         cartEnv.put("JWT_ISSUER", TestTokens.ISSUER);
         // cart-service keeps showing the price it cached, like a shopper's stale cart page while the catalog changes.
         cartEnv.put("CATALOG_CACHE_TTL", "10m");
+        // One log line per request received, with the X-Request-Id it came with: the tests' view of what order-service
+        // sent. Production leaves this off (the ALB's access log already has a line per request).
+        cartEnv.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
+        cartEnv.put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", "%r %s X-Request-Id=%{i,X-Request-Id}");
         cart = new ServiceProcess("cart-service", root, cartEnv, FreePort.pick(), log(root, "cart-service"));
 
         Credentials accountDb = postgres.credentials(ServiceDatabase.ACCOUNT);

@@ -31,6 +31,11 @@ public final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where the JVM's output (its console log) goes. */
+    public Path log() {
+        return log;
+    }
+
     public synchronized void start() {
         if (jvm != null && jvm.isAlive()) {
             return;

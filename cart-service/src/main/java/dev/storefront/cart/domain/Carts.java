@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The cart rules. Every change locks the cart row ({@code SELECT ... FOR UPDATE}) for its short transaction, so two
@@ -17,6 +18,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Carts {
     public static final int MAX_QUANTITY = 99;
+    private static final Logger LOG = Logger.getLogger(Carts.class);
 
     private final EntityManager em;
     private final CartConfig config;
@@ -101,6 +103,8 @@ public class Carts {
             return;
         }
         if (!cart.lines.isEmpty()) {
+            // Only order-service empties carts, after a checkout: the line carries that checkout's request id.
+            LOG.infof("Emptied cart %s (%d lines)", id, cart.lines.size());
             cart.lines.clear();
             touched(cart, clock.instant());
         }

@@ -9,12 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** cart-service's API as far as checkout needs it. Only {@link CartService} uses it. */
 @RegisterRestClient(configKey = "cart-service")
 @Path("/api/carts")
 @Produces(MediaType.APPLICATION_JSON)
+@RegisterProvider(RequestIdPropagation.class)
 public interface CartServiceApi {
     @GET
     @Path("/{id}")

@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Places an order exactly once per idempotency key.
@@ -23,6 +25,10 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class Checkout {
+    private static final Logger LOG = Logger.getLogger(Checkout.class);
+    /** The logging MDC key under which api.RequestIds keeps the id of the request being served. */
+    static final String REQUEST_ID = "requestId";
+
     private final CartService carts;
     private final AddressBook addressBook;
     private final Pricing pricing;
@@ -72,7 +78,13 @@ public class Checkout {
                     .map(r -> replay(r, command))
                     .orElseThrow(() -> e);
         }
-        return QuarkusTransaction.requiringNew().call(() -> store(command, priced, address, render));
+        Result result = QuarkusTransaction.requiringNew().call(() -> store(command, priced, address, render));
+        if (!result.replayed()) {
+            LOG.infof(
+                    "Order %s placed by customer %s from cart %s",
+                    result.orderId(), command.customerId(), command.cartId());
+        }
+        return result;
     }
 
     private Address shippingAddress(Command command) {
@@ -116,7 +128,13 @@ public class Checkout {
                     keys.find(command.customerId(), command.idempotencyKey()).orElseThrow(), command);
         }
         em.persist(order);
-        em.persist(OutboxMessage.clearCart(order, command.bearerToken(), command.tokenExpiresAt()));
+        // The cart is cleared later, perhaps by another instance; the request id keeps that with this checkout.
+        Object requestId = MDC.get(REQUEST_ID);
+        em.persist(OutboxMessage.clearCart(
+                order,
+                command.bearerToken(),
+                command.tokenExpiresAt(),
+                requestId == null ? null : requestId.toString()));
         return new Result(order.id, response.status(), response.body(), false);
     }
 

@@ -55,7 +55,12 @@ public class OutboxMessage {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    public static OutboxMessage clearCart(CustomerOrder order, String bearerToken, Instant tokenExpiresAt) {
+    /** The request id of the checkout that wrote this message, or null; delivery is logged under it. */
+    @Column(name = "request_id", length = 128)
+    public String requestId;
+
+    public static OutboxMessage clearCart(
+            CustomerOrder order, String bearerToken, Instant tokenExpiresAt, String requestId) {
         OutboxMessage m = new OutboxMessage();
         m.id = UUID.randomUUID();
         m.orderId = order.id;
@@ -66,6 +71,7 @@ public class OutboxMessage {
         m.tokenExpiresAt = tokenExpiresAt;
         m.nextAttemptAt = order.createdAt;
         m.createdAt = order.createdAt;
+        m.requestId = requestId;
         return m;
     }
 

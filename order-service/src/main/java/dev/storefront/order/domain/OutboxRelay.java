@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Delivers outbox messages (cart clears) until they succeed. Each message is claimed with {@code FOR UPDATE SKIP
@@ -57,7 +58,15 @@ public class OutboxRelay {
         if (message == null) {
             return false;
         }
-        deliver(message, now);
+        // Delivery logs, and cart-service logs through X-Request-Id, under the id of the checkout that wrote it.
+        if (message.requestId != null) {
+            MDC.put(Checkout.REQUEST_ID, message.requestId);
+        }
+        try {
+            deliver(message, now);
+        } finally {
+            MDC.remove(Checkout.REQUEST_ID);
+        }
         return true;
     }
 

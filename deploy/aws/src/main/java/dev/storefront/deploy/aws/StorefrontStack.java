@@ -2,6 +2,7 @@ package dev.storefront.deploy.aws;
 
 import dev.storefront.deploy.aws.config.EnvironmentConfig;
 import dev.storefront.deploy.aws.config.ServiceSpec;
+import dev.storefront.deploy.aws.construct.Alarms;
 import dev.storefront.deploy.aws.construct.ApiService;
 import dev.storefront.deploy.aws.construct.Database;
 import dev.storefront.deploy.aws.construct.DatabaseBootstrap;
@@ -52,6 +53,8 @@ public class StorefrontStack extends Stack {
         JwtSigningKey jwt = new JwtSigningKey(this, "JwtSigningKey", config);
         PublicApi api = new PublicApi(this, "PublicApi", network, accessLogs);
         Edge edge = new Edge(this, "Edge", config, api.alb(), accessLogs);
+        Alarms alarms = new Alarms(this, "Alarms", config);
+        alarms.watch(db.cluster());
 
         for (ServiceSpec spec : ServiceSpec.ALL) {
             ApiService service = new ApiService(
@@ -75,6 +78,7 @@ public class StorefrontStack extends Stack {
             // Starting before the bootstrap has created the role would only fail and trip the circuit breaker.
             service.service().getNode().addDependency(bootstrap.completion());
             services.put(spec.name(), service);
+            alarms.watch(service);
         }
         services.get(ServiceSpec.ACCOUNT.name()).service().getNode().addDependency(jwt.initialKey());
 
@@ -99,6 +103,10 @@ public class StorefrontStack extends Stack {
                 .build();
         CfnOutput.Builder.create(this, "PagesBucket")
                 .value(edge.pages().getBucketName())
+                .build();
+        CfnOutput.Builder.create(this, "AlarmTopicArn")
+                .description("Subscribe to this SNS topic to be told when an alarm fires or clears")
+                .value(alarms.topic().getTopicArn())
                 .build();
         CfnOutput.Builder.create(this, "DatabaseBootstrapTaskDefinition")
                 .value(bootstrap.taskDefinition().getTaskDefinitionArn())

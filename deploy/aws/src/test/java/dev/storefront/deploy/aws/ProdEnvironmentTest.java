@@ -85,4 +85,12 @@ class ProdEnvironmentTest {
         template.hasResourceProperties(
                 "AWS::SecretsManager::Secret", Map.of("Name", "storefront/prod/db/cart_service"));
     }
+
+    @Test
+    void theConnectionAlarmFollowsTheLargerPools() {
+        // prod: at most 6 + 12 + 8 + 3 tasks of 16 connections each (464); the alarm is at 80 %
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of("AlarmName", "storefront-prod-database-connections-high", "Threshold", 371));
+    }
 }

@@ -313,6 +313,78 @@ class StorefrontStackTest {
     }
 
     @Test
+    void everyAlarmNotifiesOneTopicThatOpsSubscribeTo() {
+        template.resourceCountIs("AWS::SNS::Topic", 1);
+        template.resourceCountIs("AWS::SNS::Subscription", 0);
+        String topic =
+                template.findResources("AWS::SNS::Topic").keySet().iterator().next();
+        // six per service, five for the database
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 4 * 6 + 5);
+        template.allResourcesProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "AlarmActions", List.of(Map.of("Ref", topic)),
+                        "OKActions", List.of(Map.of("Ref", topic))));
+        template.hasOutput("AlarmTopicArn", Map.of("Value", Map.of("Ref", topic)));
+    }
+
+    @Test
+    void eachServiceAlarmsOnItsErrorsLatencyHealthCpuAndMemory() {
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            String name = spec.name();
+            alarm(name + "-5xx", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", 5, 300, 1);
+            assertEquals("Sum", alarm(name + "-5xx").get("Statistic"));
+            assertEquals(
+                    "p99",
+                    alarm(name + "-p99-latency", "AWS/ApplicationELB", "TargetResponseTime", 1, 60, 5)
+                            .get("ExtendedStatistic"));
+            alarm(name + "-unhealthy-tasks", "AWS/ApplicationELB", "UnHealthyHostCount", 1, 60, 3);
+            Map<String, Object> down =
+                    alarm(name + "-no-healthy-task", "AWS/ApplicationELB", "HealthyHostCount", 1, 60, 2);
+            assertEquals("LessThanThreshold", down.get("ComparisonOperator"));
+            assertEquals("breaching", down.get("TreatMissingData"));
+            alarm(name + "-cpu-high", "AWS/ECS", "CPUUtilization", 85, 300, 2);
+            alarm(name + "-memory-high", "AWS/ECS", "MemoryUtilization", 90, 300, 2);
+            // on this service's own ECS service and target group, not another's
+            String cpuDimensions = alarm(name + "-cpu-high").get("Dimensions").toString();
+            assertTrue(cpuDimensions.contains(spec.constructId()), cpuDimensions);
+            String errorDimensions = alarm(name + "-5xx").get("Dimensions").toString();
+            assertTrue(errorDimensions.contains(spec.constructId()), errorDimensions);
+        }
+    }
+
+    @Test
+    void theDatabaseAlarmsOnCpuCapacityMemoryLocalStorageAndConnections() {
+        alarm("database-cpu-high", "AWS/RDS", "CPUUtilization", 80, 300, 3);
+        alarm("database-acu-high", "AWS/RDS", "ACUUtilization", 90, 300, 3);
+        alarm("database-freeable-memory-low", "AWS/RDS", "FreeableMemory", 256 * 1024 * 1024, 300, 3);
+        alarm("database-local-storage-low", "AWS/RDS", "FreeLocalStorage", 1024 * 1024 * 1024, 300, 3);
+        // dev: four services of at most 2 tasks, 16 connections each; the alarm is at 80 % of those 128
+        alarm("database-connections-high", "AWS/RDS", "DatabaseConnections", 102, 300, 3);
+    }
+
+    /** The alarm {@code storefront-dev-<name>}, checked for its metric, threshold, period and periods in a row. */
+    private static Map<String, Object> alarm(
+            String name, String namespace, String metric, double threshold, int period, int periods) {
+        Map<String, Object> alarm = alarm(name);
+        assertEquals(namespace, alarm.get("Namespace"), name);
+        assertEquals(metric, alarm.get("MetricName"), name);
+        assertEquals(threshold, ((Number) alarm.get("Threshold")).doubleValue(), name);
+        assertEquals(period, ((Number) alarm.get("Period")).intValue(), name);
+        assertEquals(periods, ((Number) alarm.get("EvaluationPeriods")).intValue(), name);
+        return alarm;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> alarm(String name) {
+        return template.findResources("AWS::CloudWatch::Alarm").values().stream()
+                .map(r -> (Map<String, Object>) r.get("Properties"))
+                .filter(p -> ("storefront-dev-" + name).equals(p.get("AlarmName")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no alarm storefront-dev-" + name));
+    }
+
+    @Test
     void everyLogGroupHasARetention() {
         template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7));
         for (String name : SERVICES) {

@@ -223,8 +223,16 @@ public class ApiService extends Construct {
                 "Resource::<EdgePages.*\\.Arn>/.*");
     }
 
+    public ServiceSpec spec() {
+        return spec;
+    }
+
     public FargateService service() {
         return service;
+    }
+
+    public ApplicationTargetGroup targetGroup() {
+        return targetGroup;
     }
 
     public FargateTaskDefinition taskDefinition() {

@@ -1,0 +1,149 @@
+package dev.storefront.order;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Latency per endpoint and per call to cart-service can be read from /q/metrics, and one checkout can be followed
+ * through order-service and the real cart-service by the request id it was sent with.
+ */
+@QuarkusTest
+@WithTestResource(CheckoutStackResource.class)
+class ObservabilityTest {
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @InjectCartService
+    ServiceProcess cart;
+
+    @Inject
+    TestCatalog catalog;
+
+    @Test
+    void checkoutLatencyAndItsCallsToCartServiceAreHistogramsWithAFewFixedBuckets() {
+        Shopper.signIn(cart).placeOrder(catalog);
+
+        List<String> served =
+                bucketLines("http_server_requests_seconds", "uri=\"/api/orders\"", "method=\"POST\"", "status=\"201\"");
+        // 14 bounds from 5 ms to 5 s, plus +Inf: p99 is computable, and the series count stays small.
+        assertEquals(15, served.size(), String.join("\n", served));
+        assertTrue(count(served) >= 1, String.join("\n", served));
+        List<String> called = bucketLines(
+                "http_client_requests_seconds", "uri=\"/api/carts/{id}\"", "method=\"GET\"", "status=\"200\"");
+        assertEquals(15, called.size(), metricsLines("http_client_requests_seconds"));
+        assertTrue(count(called) >= 1, String.join("\n", called));
+        assertFalse(metricsLines("agroal_active_count").isEmpty(), "connection pool metrics");
+    }
+
+    @Test
+    void oneCheckoutCanBeFollowedIntoCartServiceByItsRequestId() {
+        Shopper shopper = Shopper.signIn(cart);
+        String cartId = shopper.cartWith(catalog.publish(TestCatalog.newSku(), 100), "1");
+        String requestId = "checkout-" + UUID.randomUUID();
+
+        shopper.orders()
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("X-Request-Id", requestId)
+                .body(Shopper.body(cartId))
+                .post("/api/orders")
+                .then()
+                .statusCode(201)
+                .header("X-Request-Id", requestId);
+
+        // The cart read during checkout went out with the id (cart-service's access log, switched on for tests) ...
+        Eventually.within(
+                Duration.ofSeconds(10),
+                "cart-service received GET /api/carts/" + cartId + " with X-Request-Id " + requestId,
+                () -> cartLog().stream()
+                        .anyMatch(l ->
+                                l.contains("GET /api/carts/" + cartId) && l.contains("X-Request-Id=" + requestId)));
+        // ... and emptying the cart afterwards, through the outbox, is logged by cart-service under the same id.
+        Eventually.within(
+                Duration.ofSeconds(20),
+                "cart-service logged emptying cart " + cartId + " with requestId " + requestId,
+                () -> cartLog().stream()
+                        .anyMatch(l -> l.contains("Emptied cart " + cartId)
+                                && l.contains("\"requestId\":\"" + requestId + "\"")));
+    }
+
+    @Test
+    void aSaneRequestIdIsEchoed() {
+        String id = "edge-" + UUID.randomUUID() + ":1.a_b";
+        given().header("X-Request-Id", id)
+                .get("/api/orders/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(401)
+                .header("X-Request-Id", id);
+    }
+
+    @Test
+    void anInsaneRequestIdIsReplacedWithANewOne() {
+        for (String bad : List.of("two words", "x".repeat(129), "id\"}{\"level\":\"ERROR", "")) {
+            given().header("X-Request-Id", bad)
+                    .get("/api/orders/{id}", UUID.randomUUID())
+                    .then()
+                    .header("X-Request-Id", matchesPattern(UUID_PATTERN))
+                    .header("X-Request-Id", not(equalTo(bad)));
+        }
+    }
+
+    @Test
+    void behindTheAlbTheTraceRootIsTheRequestId() {
+        given().header(
+                        "X-Amzn-Trace-Id",
+                        "Self=1-67891234-12456789abcdef012345678;Root=1-67891233-abcdef012345678912345678")
+                .get("/api/orders/{id}", UUID.randomUUID())
+                .then()
+                .header("X-Request-Id", "1-67891233-abcdef012345678912345678");
+    }
+
+    private List<String> cartLog() {
+        try {
+            return Files.readAllLines(cart.log());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code _bucket} lines of histogram {@code name} whose labels contain all of {@code labels}. */
+    private static List<String> bucketLines(String name, String... labels) {
+        return metrics()
+                .lines()
+                .filter(l -> l.startsWith(name + "_bucket{"))
+                .filter(l -> List.of(labels).stream().allMatch(l::contains))
+                .toList();
+    }
+
+    private static String metricsLines(String name) {
+        return String.join(
+                "\n", metrics().lines().filter(l -> l.startsWith(name)).toList());
+    }
+
+    /** The {@code +Inf} bucket's value: how many requests the series counted. */
+    private static double count(List<String> buckets) {
+        String inf = buckets.stream()
+                .filter(l -> l.contains("le=\"+Inf\""))
+                .findFirst()
+                .orElseThrow();
+        return Double.parseDouble(inf.substring(inf.lastIndexOf(' ') + 1));
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+}
