@@ -172,10 +172,17 @@ class StartupBenchmarkTest {
         try {
             long readyMillis = jvm.awaitReady(READY_TIMEOUT).toMillis();
             long rssReady = jvm.residentKilobytes();
+            long cpuReady = cpuMillis(jvm.pid());
             StartupLoad.Result load = StartupLoad.of(service, jvm.url(), sku).run(warmup, measure);
             long rssLoaded = warmup.isZero() && measure.isZero() ? -1 : jvm.residentKilobytes();
             return new Sample(
-                    readyMillis, rssReady, rssLoaded, load.requestsPerSecond(), load.errors(), archiveWarnings(log));
+                    readyMillis,
+                    cpuReady,
+                    rssReady,
+                    rssLoaded,
+                    load.requestsPerSecond(),
+                    load.errors(),
+                    archiveWarnings(log));
         } catch (Exception e) {
             throw new IllegalStateException(service.moduleName() + "/" + variant.name() + " failed; see " + log, e);
         } finally {
@@ -208,6 +215,21 @@ class StartupBenchmarkTest {
             }
         }
         return env;
+    }
+
+    /**
+     * CPU time a process has used so far, all threads, user plus system ({@code /proc/<pid>/stat}), or -1. Unlike
+     * wall-clock time it hardly grows when other work shares the cores.
+     */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // After the command name (which may hold spaces) come fields 3…; utime and stime are fields 14 and 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Whether the JVM said it could not use its AppCDS archive or AOT cache. */
@@ -257,6 +279,7 @@ class StartupBenchmarkTest {
     /** One start: milliseconds to ready, RSS (KiB) at ready and after the load, the load's throughput and errors. */
     record Sample(
             long readyMillis,
+            long cpuMillis,
             long rssReadyKb,
             long rssLoadedKb,
             double requestsPerSecond,
@@ -265,8 +288,9 @@ class StartupBenchmarkTest {
         @Override
         public String toString() {
             return String.format(
-                    "ready %d ms, RSS %d MB, after load %d MB, %.0f req/s, %d errors%s",
+                    "ready %d ms (CPU %d ms), RSS %d MB, after load %d MB, %.0f req/s, %d errors%s",
                     readyMillis,
+                    cpuMillis,
                     rssReadyKb / 1024,
                     rssLoadedKb / 1024,
                     requestsPerSecond,
@@ -290,21 +314,26 @@ class StartupBenchmarkTest {
 
         String table() {
             StringBuilder out = new StringBuilder();
-            out.append("| Service | Variant | n | Ready median (min–max) | RSS at ready | RSS after load"
+            out.append("| Service | Variant | n | Ready median (min–max) | CPU to ready | RSS at ready | RSS after load"
                     + " | Load req/s | Errors | Archive rejected |\n");
-            out.append("|---|---|---|---|---|---|---|---|---|\n");
+            out.append("|---|---|---|---|---|---|---|---|---|---|\n");
             samples.forEach((key, list) -> {
                 String[] parts = key.split("\\|");
                 long[] ready =
                         list.stream().mapToLong(Sample::readyMillis).sorted().toArray();
                 out.append(String.format(
-                        "| %s | %s | %d | %.2f s (%.2f–%.2f) | %d MB | %s | %s | %d | %d |%n",
+                        "| %s | %s | %d | %.2f s (%.2f–%.2f) | %.2f s | %d MB | %s | %s | %d | %d |%n",
                         parts[0],
                         parts[1],
                         list.size(),
                         median(ready) / 1000.0,
                         ready[0] / 1000.0,
                         ready[ready.length - 1] / 1000.0,
+                        median(list.stream()
+                                        .mapToLong(Sample::cpuMillis)
+                                        .sorted()
+                                        .toArray())
+                                / 1000.0,
                         median(list.stream()
                                         .mapToLong(Sample::rssReadyKb)
                                         .sorted()

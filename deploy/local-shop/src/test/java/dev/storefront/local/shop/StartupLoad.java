@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,13 @@ final class StartupLoad {
             for (int i = 0; i < CLIENTS; i++) {
                 running.add(clients.submit(() -> {
                     while (System.nanoTime() < measureEnd) {
-                        int requests = iteration(bearer);
+                        int requests;
+                        try {
+                            requests = iteration(bearer);
+                        } catch (HttpTimeoutException e) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
                         if (System.nanoTime() > warmupEnd) {
                             measured.addAndGet(requests);
                         }
@@ -157,7 +164,8 @@ final class StartupLoad {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        // Generous: a loaded machine, and a JVM recording an AOT cache, can be slow to answer the first requests.
+        return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void expect(int status, HttpResponse<String> response) {
