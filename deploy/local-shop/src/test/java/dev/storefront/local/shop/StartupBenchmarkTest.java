@@ -112,6 +112,17 @@ class StartupBenchmarkTest {
         List<StartupVariant> variants = StartupVariant.selected(
                 selected("startup.variants", String.join(",", StartupVariant.NAMES)),
                 Path.of(System.getProperty("startup.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64")));
+        variants = variants.stream()
+                .filter(variant -> {
+                    List<Path> missing = services.stream()
+                            .flatMap(service -> variant.missing(service, root).stream())
+                            .toList();
+                    if (!missing.isEmpty()) {
+                        System.out.println("Skipping " + variant.name() + ": missing " + missing);
+                    }
+                    return missing.isEmpty();
+                })
+                .toList();
         deleteRecursively(WORK.resolve("logs"));
         Files.createDirectories(WORK);
 

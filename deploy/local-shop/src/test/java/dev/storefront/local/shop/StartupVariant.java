@@ -149,6 +149,16 @@ final class StartupVariant {
                 .resolve("quarkus-run.jar");
     }
 
+    /** What this variant needs for {@code service} and does not find: the app, or its AppCDS archive. */
+    List<Path> missing(ShopService service, Path root) {
+        Path jar = jar(service, root);
+        if (!Files.isRegularFile(jar)) {
+            return List.of(jar);
+        }
+        Path archive = jar.resolveSibling(ServiceJvm.APPCDS_ARCHIVE);
+        return appCds && !Files.isRegularFile(archive) ? List.of(archive) : List.of();
+    }
+
     List<String> options(ShopService service, Path root) {
         List<String> options = new ArrayList<>(flags);
         if (appCds) {
