@@ -118,6 +118,26 @@ class ContainerSmokeIT {
     }
 
     @Test
+    void everyImagesJreStartsFromItsClassDataSharingArchive() {
+        for (Container container : CONTAINERS.values()) {
+            String image = podman.run("inspect", "--format", "{{.Image}}", container.name())
+                    .strip();
+            // -Xshare:on: a JVM that cannot map the archive fails instead of quietly starting without it.
+            String version = podman.run(
+                    "run",
+                    "--rm",
+                    "--network",
+                    "host",
+                    "--entrypoint",
+                    "/opt/java/bin/java",
+                    image,
+                    "-Xshare:on",
+                    "-version");
+            assertTrue(version.contains("sharing"), container.name() + ": " + version);
+        }
+    }
+
+    @Test
     void accountServiceSignsInAndPublishesItsSigningKeys() throws Exception {
         assertEquals(3, adminToken.split("\\.").length, "a JWT: " + adminToken);
         HttpResponse<String> jwks = send(

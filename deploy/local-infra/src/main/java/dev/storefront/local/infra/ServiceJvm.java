@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceJvm {
     private static final HttpClient PROBE =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    /** Short enough not to blur a start-up of about a second; the probe itself is one loopback request. */
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(25);
+    /** Where {@code quarkus.package.jar.appcds.enabled} leaves the AppCDS archive: beside {@code quarkus-run.jar}. */
+    public static final String APPCDS_ARCHIVE = "app-cds.jsa";
 
     private final String name;
     private final int port;
@@ -39,20 +43,38 @@ public final class ServiceJvm {
     }
 
     /**
-     * Starts {@code jar} ({@code quarkus-run.jar}) listening on 127.0.0.1:{@code port}; its output is appended to
+     * Starts {@code jar} ({@code quarkus-run.jar}) listening on 127.0.0.1:{@code port}, with the jar's directory as
+     * working directory (so relative paths in {@code environment} would resolve there); its output is appended to
      * {@code log}. Returns at once: {@link #awaitReady} waits for it.
      */
     public static ServiceJvm start(
             String name, Path jar, List<String> jvmOptions, Map<String, String> environment, int port, Path log) {
+        return start(name, javaExecutable(), jar, jvmOptions, environment, port, log);
+    }
+
+    /** As {@link #start(String, Path, List, Map, int, Path)}, on the {@code java} launcher given. */
+    public static ServiceJvm start(
+            String name,
+            String java,
+            Path jar,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            int port,
+            Path log) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             List<String> command = new ArrayList<>();
-            command.add(javaExecutable());
+            command.add(java);
             command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", jar.toString()));
+            // Run from the app's directory as `-jar quarkus-run.jar`, as the image does (/deployments): the AppCDS
+            // archive records the class path relative to it, and a JVM started any other way cannot use it.
+            Path app = jar.toAbsolutePath().getParent();
+            command.addAll(List.of("-jar", jar.getFileName().toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(app.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            log.toAbsolutePath().toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -88,13 +110,36 @@ public final class ServiceJvm {
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
             try {
-                Thread.sleep(200);
+                Thread.sleep(PROBE_INTERVAL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
         }
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    /**
+     * The option that makes the JVM use the AppCDS archive the build left beside {@code jar}, or none when there is
+     * none. The archive is made by the JDK that ran the build; a JVM of another version or build ignores it with a
+     * warning ({@code -Xshare:auto}, the default) and starts as without it.
+     */
+    public static List<String> appCdsOptions(Path jar) {
+        Path archive = jar.toAbsolutePath().resolveSibling(APPCDS_ARCHIVE);
+        return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+    }
+
+    /** Resident memory of the JVM in KiB ({@code VmRSS} from /proc), or -1 where that is not available. */
+    public long residentKilobytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .findFirst()
+                    .orElse(-1L);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Asks the JVM to shut down gracefully (SIGTERM), then kills it if it does not within {@code grace}. */

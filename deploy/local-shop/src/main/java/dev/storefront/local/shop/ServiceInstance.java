@@ -1,10 +1,10 @@
 package dev.storefront.local.shop;
 
 import dev.storefront.local.infra.ServiceJvm;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +33,9 @@ final class ServiceInstance {
         }
         String name = service.moduleName() + "#" + instance;
         Path log = logDirectory.resolve(service.moduleName() + "-" + instance + ".log");
-        return new ServiceInstance(service, instance, ServiceJvm.start(name, jar, JVM_OPTIONS, environment, port, log));
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.addAll(ServiceJvm.appCdsOptions(jar));
+        return new ServiceInstance(service, instance, ServiceJvm.start(name, jar, options, environment, port, log));
     }
 
     /** Waits until {@code /q/health/ready} answers 200, or fails with the log's location. */
@@ -81,15 +83,7 @@ final class ServiceInstance {
 
     /** Resident memory in KiB from /proc, or -1 where that is not available. */
     long residentKilobytes() {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                    .findFirst()
-                    .orElse(-1L);
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
+        return jvm.residentKilobytes();
     }
 
     String name() {
