@@ -49,6 +49,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Tag("benchmark")
 class StartupBenchmarkTest {
     static final String BUCKET = "storefront-pages";
+    /**
+     * catalog-publisher's own bucket: its full publish prunes product documents it did not render, which would take away
+     * the product the cart-service load puts in carts.
+     */
+    static final String CATALOG_BUCKET = "storefront-pages-publisher";
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Path WORK = Path.of("target", "startup-benchmark").toAbsolutePath();
     /** What HotSpot prints when it cannot use an AppCDS archive or AOT cache (it then starts without it). */
@@ -66,6 +72,7 @@ class StartupBenchmarkTest {
         postgres = LocalPostgres.startTransient();
         s3 = LocalS3.startTransient();
         s3.ensureBucket(BUCKET);
+        s3.ensureBucket(CATALOG_BUCKET);
         s3Client = s3.client();
         sku = new CatalogDocuments(s3Client, BUCKET).publish(CatalogDocuments.newSku(), 1999);
         // account-service's JWKS, as the others fetch it; account-service itself signs with the same key.
@@ -211,7 +218,7 @@ class StartupBenchmarkTest {
         env.put("JWT_JWKS_URL", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json");
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         if (service.usesBucket()) {
-            env.putAll(S3ClientConfig.environment(s3, BUCKET));
+            env.putAll(S3ClientConfig.environment(s3, service == ShopService.CATALOG ? CATALOG_BUCKET : BUCKET));
         }
         switch (service) {
             case ACCOUNT -> env.put("JWT_SIGNING_KEYS", TestTokens.signingKeysJson());

@@ -83,14 +83,14 @@ final class StartupVariant {
                         case "appcds" ->
                             new StartupVariant(name, java, SHOP_FLAGS, Map.of(), true, false, "quarkus-app", null);
                         case "small" ->
-                            new StartupVariant(name, java, SMALL_FLAGS, SMALL_ENV, true, false, "quarkus-app", null);
+                            new StartupVariant(name, java, SMALL_FLAGS, SMALL_ENV, false, false, "quarkus-app", null);
                         case "small-c1" ->
                             new StartupVariant(
                                     name,
                                     java,
                                     plus(SMALL_FLAGS, "-XX:TieredStopAtLevel=1"),
                                     SMALL_ENV,
-                                    true,
+                                    false,
                                     false,
                                     "quarkus-app",
                                     null);
