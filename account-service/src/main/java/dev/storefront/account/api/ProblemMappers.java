@@ -114,26 +114,37 @@ public class ProblemMappers {
 
     /**
      * The database could not be reached: no connection could be made (restart, failover) or a pooled one was cut
-     * mid-request. The transaction did not commit, so the client may safely retry: 503, not 500.
+     * mid-request, even during the commit. That is an outage to retry after, a 503, not a bug; a commit cut off this way
+     * may or may not have happened, which is why a checkout carries an Idempotency-Key. Causes and suppressed
+     * exceptions are both searched: when a commit fails, Narayana keeps the driver's error as a suppressed exception.
      */
     private static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+        return databaseUnavailable(e, 0);
+    }
+
+    private static boolean databaseUnavailable(Throwable e, int depth) {
+        if (e == null || depth > 10) {
+            return false;
+        }
+        if (e instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (e instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+            // 08: connection exception; 57P0x: the server is shutting down or starting up. Agroal's own message when
+            // the pool cannot hand out a connection in time.
+            if (state.startsWith("08")
+                    || state.startsWith("57P0")
+                    || String.valueOf(sql.getMessage()).startsWith("Acquisition timeout")) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                // 08: connection exception; 57P0x: the server is shutting down or starting up.
-                if (state.startsWith("08") || state.startsWith("57P0")) {
-                    return true;
-                }
-                // Agroal, when the pool cannot hand out a connection in time.
-                if (String.valueOf(sql.getMessage()).startsWith("Acquisition timeout")) {
-                    return true;
-                }
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (databaseUnavailable(suppressed, depth + 1)) {
+                return true;
             }
         }
-        return false;
+        return databaseUnavailable(e.getCause(), depth + 1);
     }
 
     private static Response badRequest(String detail, UriInfo uri) {
