@@ -1,11 +1,5 @@
 package dev.storefront.local.shop;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +13,6 @@ import java.util.concurrent.TimeUnit;
  * instances reported not-ready and which are ready now.
  */
 final class Readiness implements AutoCloseable {
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-
     private final List<ServiceInstance> instances;
     private final Set<String> wentDown = ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> ready = new ConcurrentHashMap<>();
@@ -39,26 +30,11 @@ final class Readiness implements AutoCloseable {
 
     private void poll() {
         for (ServiceInstance instance : instances) {
-            boolean up = isReady(instance);
+            boolean up = instance.isReady();
             ready.put(instance.name(), up);
             if (!up) {
                 wentDown.add(instance.name());
             }
-        }
-    }
-
-    private static boolean isReady(ServiceInstance instance) {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + instance.port() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

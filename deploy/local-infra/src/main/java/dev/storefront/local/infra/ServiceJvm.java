@@ -91,23 +91,16 @@ public final class ServiceJvm {
      */
     public Duration awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
                         name + " exited with code " + process.exitValue() + " during start-up; see " + log);
             }
-            try {
-                if (PROBE.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return Duration.between(startedAt, Instant.now());
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            if (isReady()) {
+                return Duration.between(startedAt, Instant.now());
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("Interrupted while waiting for " + name);
             }
             try {
                 Thread.sleep(PROBE_INTERVAL.toMillis());
@@ -117,6 +110,21 @@ public final class ServiceJvm {
             }
         }
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    /** Whether {@code /q/health/ready} answers 200 right now, as a load balancer's health check asks. */
+    public boolean isReady() {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        try {
+            return PROBE.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening (yet, or any more)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

@@ -53,6 +53,11 @@ final class ServiceInstance {
         jvm.kill();
     }
 
+    /** Whether the instance answers {@code /q/health/ready} with 200 now. */
+    boolean isReady() {
+        return jvm.isReady();
+    }
+
     boolean isAlive() {
         return jvm.isAlive();
     }
