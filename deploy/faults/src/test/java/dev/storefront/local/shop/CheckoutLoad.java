@@ -77,20 +77,14 @@ final class CheckoutLoad implements AutoCloseable {
 
     private void round(Shopper shopper) {
         String sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
-        String itemPath = "/api/carts/" + shopper.cartId() + "/items/" + sku;
-        if (until(CART_ITEM, () -> client.send("PUT", itemPath, shopper.token(), "{\"quantity\":1}"), 200) == null) {
+        if (until(CART_ITEM, () -> client.putItem(shopper, sku, 1), 200) == null) {
             return;
         }
         String key = UUID.randomUUID().toString();
-        String body = ShopClient.checkoutBody(shopper.cartId());
         checkoutsInFlight.incrementAndGet();
         Reply order;
         try {
-            order = until(
-                    CHECKOUT,
-                    () -> client.send("POST", "/api/orders", shopper.token(), body, "Idempotency-Key", key),
-                    201,
-                    200);
+            order = until(CHECKOUT, () -> client.checkout(shopper, key), 201, 200);
         } finally {
             checkoutsInFlight.decrementAndGet();
         }

@@ -122,8 +122,19 @@ final class ShopClient {
         throw new IllegalStateException("The catalog was not published within " + timeout.toSeconds() + " s");
     }
 
-    static String checkoutBody(String cartId) {
-        return "{\"cartId\":\"" + cartId + "\",\"shippingAddress\":" + ADDRESS + "}";
+    /** Sets the quantity of {@code sku} in the shopper's cart. */
+    Reply putItem(Shopper shopper, String sku, int quantity) throws IOException {
+        return send(
+                "PUT",
+                "/api/carts/" + shopper.cartId() + "/items/" + sku,
+                shopper.token(),
+                "{\"quantity\":" + quantity + "}");
+    }
+
+    /** Checks out the shopper's cart to {@link #ADDRESS} under {@code idempotencyKey}. */
+    Reply checkout(Shopper shopper, String idempotencyKey) throws IOException {
+        String body = "{\"cartId\":\"" + shopper.cartId() + "\",\"shippingAddress\":" + ADDRESS + "}";
+        return send("POST", "/api/orders", shopper.token(), body, "Idempotency-Key", idempotencyKey);
     }
 
     private static Reply expect(int status, Reply reply) {

@@ -148,12 +148,7 @@ class ShopFaultsTest {
         String sku = skus.get(0);
 
         expect(report, "GET /index.html", client.get("/index.html", null), 200);
-        expect(
-                report,
-                CheckoutLoad.CART_ITEM,
-                client.send(
-                        "PUT", "/api/carts/" + shopper.cartId() + "/items/" + sku, shopper.token(), "{\"quantity\":2}"),
-                200);
+        expect(report, CheckoutLoad.CART_ITEM, client.putItem(shopper, sku, 2), 200);
         Reply order = expect(report, CheckoutLoad.CHECKOUT, checkout(shopper), 201);
         Reply history = expect(report, "GET /api/orders", client.get("/api/orders", shopper.token()), 200);
         expect(report, "POST /api/catalog/publish", client.send("POST", "/api/catalog/publish", null, null), 503);
@@ -172,15 +167,7 @@ class ShopFaultsTest {
     void withCartServiceDownBrowsingAndHistoryWorkAndCheckoutFailsCleanly() throws Exception {
         FaultReport report = new FaultReport("cart-service down");
         Shopper shopper = signUp(1).get(0);
-        expect(
-                report,
-                CheckoutLoad.CART_ITEM,
-                client.send(
-                        "PUT",
-                        "/api/carts/" + shopper.cartId() + "/items/" + skus.get(0),
-                        shopper.token(),
-                        "{\"quantity\":1}"),
-                200);
+        expect(report, CheckoutLoad.CART_ITEM, client.putItem(shopper, skus.get(0), 1), 200);
         expect(report, CheckoutLoad.CHECKOUT, checkout(shopper), 201);
         instance(ShopService.CART, 1).stop(Duration.ofSeconds(15));
         long ordersBefore = storedOrders(shopper);
@@ -221,13 +208,7 @@ class ShopFaultsTest {
     }
 
     private static Reply checkout(Shopper shopper) throws IOException {
-        return client.send(
-                "POST",
-                "/api/orders",
-                shopper.token(),
-                ShopClient.checkoutBody(shopper.cartId()),
-                "Idempotency-Key",
-                UUID.randomUUID().toString());
+        return client.checkout(shopper, UUID.randomUUID().toString());
     }
 
     /** Records {@code reply} in the report (an error status as a failure, even when expected) and checks it. */
