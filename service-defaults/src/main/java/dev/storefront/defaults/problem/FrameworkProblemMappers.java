@@ -1,0 +1,121 @@
+package dev.storefront.defaults.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * problem+json for every failure that is not a service's own: framework HTTP errors, invalid and malformed bodies,
+ * authentication, database outages, and anything unexpected (a 500, logged, because it is always a bug). A service
+ * maps its domain's exceptions itself; to answer one of these differently it declares a mapper of its own for the same
+ * exception with a lower priority number (e.g. {@code Priorities.USER - 1}), which then wins over this one.
+ */
+public class FrameworkProblemMappers {
+    /** Quarkus's own mappers for security exceptions run at {@code USER + 1}; these must win over them. */
+    static final int PRIORITY = Priorities.USER;
+
+    private static final Logger LOG = Logger.getLogger(FrameworkProblemMappers.class);
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            LOG.error("Request failed", e);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri); // a body the JSON reader gave up on, e.g. cut off mid-way
+        }
+        return Problems.respond(
+                ProblemType.ofHttpStatus(status.getStatusCode(), status.getReasonPhrase()), e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        ProblemType type = ProblemType.VALIDATION_FAILED;
+        return Problems.respond(new Problem(
+                type.uri(), type.title(), type.status(), "The request is not valid", Problems.path(uri), violations));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return malformed("Unknown field '" + e.getPropertyName() + "'", uri);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
+        String field = e.getPath().isEmpty()
+                ? "body"
+                : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        return malformed("Field '" + field + "' has an invalid value", uri);
+    }
+
+    /** Valid JSON of the wrong shape, e.g. an array or an empty body where an object is expected. */
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response wrongShape(MismatchedInputException e, UriInfo uri) {
+        return malformed("The request body does not have the expected shape", uri);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return malformed("The request body is not valid JSON: " + e.getOriginalMessage(), uri);
+    }
+
+    /** Missing, malformed, forged or expired bearer token (proactive authentication is off, so it arrives here). */
+    @ServerExceptionMapper(
+            value = {AuthenticationFailedException.class, UnauthorizedException.class},
+            priority = PRIORITY)
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        String detail = e instanceof UnauthorizedException
+                ? "A bearer token is required"
+                : "The bearer token is invalid or expired";
+        return Response.fromResponse(Problems.respond(ProblemType.UNAUTHENTICATED, detail, uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problems.respond(ProblemType.FORBIDDEN, "Not allowed", uri);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
+    public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseOutage.isCause(e)) {
+            LOG.warnf("Database unavailable on %s: %s", Problems.path(uri), e.getMessage());
+            return Problems.retryAfter(
+                    ProblemType.DATABASE_UNAVAILABLE, "The database is unavailable; try again shortly", uri, 2);
+        }
+        LOG.error("Unexpected failure", e);
+        return Problems.respond(ProblemType.INTERNAL_ERROR, "An unexpected error occurred", uri);
+    }
+
+    private static Response malformed(String detail, UriInfo uri) {
+        return Problems.respond(ProblemType.MALFORMED_REQUEST, detail, uri);
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // Method-parameter paths look like "update.request.quantity"; clients only care about the last part.
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.storefront.defaults;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+import dev.storefront.local.infra.S3TestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+/** What a client of any service sees from the shared plumbing: problem bodies, request ids, metrics, readiness. */
+@QuarkusTest
+@QuarkusTestResource(value = S3TestResource.class, restrictToAnnotatedClass = true)
+class ServiceDefaultsTest {
+    private static final String PROBLEMS = "https://storefront.dev/problems/";
+
+    @Test
+    void invalidFieldsAreListedOneByOne() {
+        post("{\"name\": \"\", \"quantity\": 100}")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "validation-failed"))
+                .body("title", equalTo("Bad Request"))
+                .body("detail", equalTo("The request is not valid"))
+                .body("instance", equalTo("/test/items"))
+                .body("errors.field", equalTo(java.util.List.of("name", "quantity")));
+    }
+
+    @Test
+    void malformedBodiesAreBadRequests() {
+        problem(post("{\"name\": \"x\", \"quantity\": 1, \"colour\": \"red\"}"), 400, "malformed-request")
+                .body("detail", equalTo("Unknown field 'colour'"));
+        problem(post("{\"name\": \"x\", \"quantity\": 2.5}"), 400, "malformed-request")
+                .body("detail", equalTo("Field 'quantity' has an invalid value"));
+        problem(post("[1, 2]"), 400, "malformed-request");
+        problem(post("{\"name\": "), 400, "malformed-request");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
+        String big = "{\"name\": \"" + "x".repeat(2048) + "\", \"quantity\": 1}";
+        problem(post(big), 413, "body-too-large").body("detail", containsString("1024 bytes"));
+    }
+
+    @Test
+    void frameworkHttpErrorsAreTypedByTheirStatus() {
+        problem(given().get("/test/nowhere/at/all"), 404, "not-found");
+        problem(given().contentType(ContentType.JSON).delete("/test/items"), 405, "method-not-allowed");
+    }
+
+    @Test
+    void authenticationFailuresAskForABearerToken() {
+        problem(given().get("/test/fail/unauthenticated"), 401, "unauthenticated")
+                .header("WWW-Authenticate", "Bearer")
+                .body("detail", equalTo("A bearer token is required"));
+        problem(given().get("/test/fail/bad-token"), 401, "unauthenticated")
+                .body("detail", equalTo("The bearer token is invalid or expired"));
+        problem(given().get("/test/fail/forbidden"), 403, "forbidden");
+    }
+
+    @Test
+    void aDatabaseOutageIsA503ToRetryNotABug() {
+        problem(given().get("/test/fail/database"), 503, "database-unavailable").header("Retry-After", "2");
+        // A commit cut off by a restart: Narayana keeps the driver's error as a suppressed exception.
+        problem(given().get("/test/fail/commit"), 503, "database-unavailable");
+    }
+
+    @Test
+    void aBugIsA500ThatRevealsNothing() {
+        problem(given().get("/test/fail/bug"), 500, "internal-error")
+                .body("detail", equalTo("An unexpected error occurred"))
+                .body(not(containsString("NullPointerException")));
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        given().header("X-Request-Id", "checkout-42")
+                .get("/test/fail/nothing")
+                .then()
+                .statusCode(200)
+                .header("X-Request-Id", "checkout-42");
+        given().header("X-Amzn-Trace-Id", "Root=1-67891233-abcdef012345678912345678;Sampled=1")
+                .get("/test/fail/nothing")
+                .then()
+                .header("X-Request-Id", "1-67891233-abcdef012345678912345678");
+        given().header("X-Request-Id", "bad id\nwith a line break")
+                .get("/test/fail/nothing")
+                .then()
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void latencyIsAHistogramWithFixedBuckets() {
+        given().get("/test/fail/nothing").then().statusCode(200);
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("http_server_requests_seconds_bucket{method=\"GET\""))
+                .body(containsString("le=\"0.02\""))
+                .body(not(containsString("le=\"0.001048576\"")));
+    }
+
+    @Test
+    void readyOnlyWhileTheBucketAnswers() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.name", hasItem("test-bucket"))
+                .body("checks.find { it.name == 'test-bucket' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'test-bucket' }.data.bucket", equalTo("storefront-pages"));
+    }
+
+    private static io.restassured.response.Response post(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/test/items");
+    }
+
+    private static ValidatableResponse problem(io.restassured.response.Response response, int status, String slug) {
+        return response.then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("type", equalTo(PROBLEMS + slug));
+    }
+}
