@@ -20,6 +20,11 @@ final class Api {
 
     private Api() {}
 
+    /** The {@code type} URI of a problem, as listed in the README. */
+    static String problem(String slug) {
+        return "https://storefront.dev/problems/" + slug;
+    }
+
     static String uniqueEmail() {
         return "user-" + UUID.randomUUID() + "@example.test";
     }

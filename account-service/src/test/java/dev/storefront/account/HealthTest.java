@@ -50,6 +50,7 @@ class HealthTest {
                 .then()
                 .statusCode(404)
                 .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(Api.problem("not-found")))
                 .body("status", equalTo(404));
     }
 }

@@ -43,7 +43,10 @@ class LoginTest {
         Response wrongPassword = attempt(email, "not the password", Api.uniqueClient());
         Response unknownEmail = attempt(Api.uniqueEmail(), "not the password", Api.uniqueClient());
         for (Response r : new Response[] {wrongPassword, unknownEmail}) {
-            r.then().statusCode(401).contentType(startsWith("application/problem+json"));
+            r.then()
+                    .statusCode(401)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("type", equalTo(Api.problem("invalid-credentials")));
         }
         assertEquals(wrongPassword.path("detail"), unknownEmail.<String>path("detail"));
         assertEquals(wrongPassword.path("title"), unknownEmail.<String>path("title"));
@@ -101,7 +104,10 @@ class LoginTest {
     }
 
     static void assertLocked(Response response) {
-        response.then().statusCode(429).contentType(startsWith("application/problem+json"));
+        response.then()
+                .statusCode(429)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(Api.problem("too-many-attempts")));
         int retryAfter = Integer.parseInt(response.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
     }

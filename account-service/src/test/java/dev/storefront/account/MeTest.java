@@ -111,7 +111,8 @@ class MeTest {
                 .get("/api/accounts/me/addresses/" + id)
                 .then()
                 .statusCode(404)
-                .contentType(startsWith("application/problem+json"));
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(Api.problem("address-not-found")));
         as(intruder)
                 .body(address("Evil"))
                 .put("/api/accounts/me/addresses/" + id)
@@ -129,7 +130,8 @@ class MeTest {
                 .then()
                 .statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer"))
-                .contentType(startsWith("application/problem+json"));
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(Api.problem("unauthenticated")));
         Api.json().get("/api/accounts/me/addresses").then().statusCode(401);
     }
 }

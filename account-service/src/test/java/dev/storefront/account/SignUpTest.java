@@ -55,6 +55,7 @@ class SignUpTest {
                     .then()
                     .statusCode(409)
                     .contentType(startsWith("application/problem+json"))
+                    .body("type", equalTo(Api.problem("email-taken")))
                     .body("status", equalTo(409));
         }
         assertEquals(before, Api.accounts());
@@ -95,6 +96,7 @@ class SignUpTest {
                 .post("/api/accounts")
                 .then()
                 .statusCode(400)
+                .body("type", equalTo(Api.problem("validation-failed")))
                 .body("errors.field", hasItem("password"));
     }
 
@@ -126,6 +128,7 @@ class SignUpTest {
                 .then()
                 .statusCode(413)
                 .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(Api.problem("body-too-large")))
                 .body("status", equalTo(413));
         assertEquals(before, Api.accounts());
     }

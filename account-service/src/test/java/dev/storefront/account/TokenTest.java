@@ -124,7 +124,8 @@ class TokenTest {
                     .get("/api/accounts/me")
                     .then()
                     .statusCode(401)
-                    .contentType(startsWith("application/problem+json"));
+                    .contentType(startsWith("application/problem+json"))
+                    .body("type", equalTo(Api.problem("unauthenticated")));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.storefront.account.api;
 
 import dev.storefront.account.domain.AddressBook;
+import dev.storefront.defaults.validation.CountryCode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
@@ -17,7 +18,8 @@ public record AddressRequest(
         @Schema(description = "ISO 3166-1 alpha-2 country code, e.g. DE", example = "DE") @NotBlank @CountryCode
         String country) {
     public AddressRequest {
-        country = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
+        // Blank is only @NotBlank's to report, not also an unknown country.
+        country = country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
     }
 
     AddressBook.Fields fields() {

@@ -3,12 +3,12 @@ package dev.storefront.account.api;
 import dev.storefront.account.domain.AccountService;
 import dev.storefront.account.domain.AddressBook;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.AuthenticationFailedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -87,7 +87,8 @@ public class MeResource {
         try {
             return UUID.fromString(jwt.getSubject());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new NotAuthorizedException("The token has no account subject", "Bearer");
+            // A 401 like any other bad token (the shared mapper answers it with WWW-Authenticate: Bearer).
+            throw new AuthenticationFailedException("The token has no account subject");
         }
     }
 }

@@ -1,171 +1,39 @@
 package dev.storefront.account.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.storefront.account.domain.EmailTakenException;
-import dev.storefront.account.domain.InvalidCredentialsException;
-import dev.storefront.account.domain.TooManyAttemptsException;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
+import dev.storefront.account.domain.AccountException;
+import dev.storefront.defaults.problem.ProblemType;
+import dev.storefront.defaults.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Comparator;
-import java.util.List;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every failure into {@code application/problem+json}; a 5xx is logged because it is always a bug. */
+/**
+ * How a client sees each reason an account rule refuses a request. Framework errors (invalid or malformed bodies,
+ * 401/403, an oversized body, a database outage, a bug) are mapped by service-defaults' {@code FrameworkProblemMappers}.
+ */
 public class ProblemMappers {
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final ProblemType EMAIL_TAKEN = new ProblemType(409, "email-taken", "Conflict");
+    static final ProblemType INVALID_CREDENTIALS = new ProblemType(401, "invalid-credentials", "Unauthorized");
+    static final ProblemType TOO_MANY_ATTEMPTS = new ProblemType(429, "too-many-attempts", "Too Many Requests");
+    static final ProblemType ACCOUNT_NOT_FOUND = new ProblemType(404, "account-not-found", "Not Found");
+    static final ProblemType ADDRESS_NOT_FOUND = new ProblemType(404, "address-not-found", "Not Found");
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        if (status.getStatusCode() >= 500) {
-            LOG.error("Request failed", e);
+    public Response account(AccountException e, UriInfo uri) {
+        ProblemType type = typeOf(e.reason());
+        if (e.reason() == AccountException.Reason.TOO_MANY_ATTEMPTS) {
+            return Problems.retryAfter(type, e.getMessage(), uri, e.retryAfterSeconds());
         }
-        return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), path(uri)));
+        return Problems.respond(type, e.getMessage(), uri);
     }
 
-    @ServerExceptionMapper
-    public Response emailTaken(EmailTakenException e, UriInfo uri) {
-        return respond(Problem.of(409, "Conflict", e.getMessage(), path(uri)));
-    }
-
-    @ServerExceptionMapper
-    public Response invalidCredentials(InvalidCredentialsException e, UriInfo uri) {
-        return respond(Problem.of(401, "Unauthorized", e.getMessage(), path(uri)));
-    }
-
-    @ServerExceptionMapper
-    public Response tooManyAttempts(TooManyAttemptsException e, UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of(429, "Too Many Requests", e.getMessage(), path(uri))))
-                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
-                .build();
-    }
-
-    /** Missing, malformed, forged or expired bearer token (proactive authentication is off, so it arrives here). */
-    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(
-                        respond(Problem.of(401, "Unauthorized", "A valid bearer access token is required", path(uri))))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .build();
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "Forbidden", "Not allowed for this account", path(uri)));
-    }
-
-    @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(field(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.Violation::field))
-                .toList();
-        return respond(
-                new Problem("about:blank", "Bad Request", 400, "The request is not valid", path(uri), violations));
-    }
-
-    @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        return badRequest("Unknown field '" + e.getPropertyName() + "'", uri);
-    }
-
-    @ServerExceptionMapper
-    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
-        String field = e.getPath().isEmpty()
-                ? "body"
-                : e.getPath().get(e.getPath().size() - 1).getFieldName();
-        return badRequest("Field '" + field + "' has an invalid value", uri);
-    }
-
-    /** Valid JSON of the wrong shape, e.g. an array or an empty body where an object is expected. */
-    @ServerExceptionMapper
-    public Response wrongShape(MismatchedInputException e, UriInfo uri) {
-        return badRequest("The request body does not have the expected shape", uri);
-    }
-
-    @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        return badRequest("The request body is not valid JSON: " + e.getOriginalMessage(), uri);
-    }
-
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Exception e, UriInfo uri) {
-        if (databaseUnavailable(e)) {
-            LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
-            return Response.fromResponse(respond(Problem.of(
-                            503, "Service Unavailable", "The database is unavailable; try again shortly", path(uri))))
-                    .header("Retry-After", "2")
-                    .build();
-        }
-        LOG.error("Unexpected failure", e);
-        return respond(Problem.of(500, "Internal Server Error", "An unexpected error occurred", path(uri)));
-    }
-
-    /**
-     * The database could not be reached: no connection could be made (restart, failover) or a pooled one was cut
-     * mid-request, even during the commit. That is an outage to retry after, a 503, not a bug; a commit cut off this way
-     * may or may not have happened, which is why a checkout carries an Idempotency-Key. Causes and suppressed
-     * exceptions are both searched: when a commit fails, Narayana keeps the driver's error as a suppressed exception.
-     */
-    private static boolean databaseUnavailable(Throwable e) {
-        return databaseUnavailable(e, 0);
-    }
-
-    private static boolean databaseUnavailable(Throwable e, int depth) {
-        if (e == null || depth > 10) {
-            return false;
-        }
-        if (e instanceof org.hibernate.exception.JDBCConnectionException) {
-            return true;
-        }
-        if (e instanceof java.sql.SQLException sql) {
-            String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-            // 08: connection exception; 57P0x: the server is shutting down or starting up. Agroal's own message when
-            // the pool cannot hand out a connection in time.
-            if (state.startsWith("08")
-                    || state.startsWith("57P0")
-                    || String.valueOf(sql.getMessage()).startsWith("Acquisition timeout")) {
-                return true;
-            }
-        }
-        for (Throwable suppressed : e.getSuppressed()) {
-            if (databaseUnavailable(suppressed, depth + 1)) {
-                return true;
-            }
-        }
-        return databaseUnavailable(e.getCause(), depth + 1);
-    }
-
-    private static Response badRequest(String detail, UriInfo uri) {
-        return respond(Problem.of(400, "Bad Request", detail, path(uri)));
-    }
-
-    private static Response respond(Problem problem) {
-        return Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem)
-                .build();
-    }
-
-    private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getRequestUri().getRawPath();
-    }
-
-    private static String field(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        // Method-parameter paths look like "update.request.quantity"; clients only care about the last part.
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+    static ProblemType typeOf(AccountException.Reason reason) {
+        return switch (reason) {
+            case EMAIL_TAKEN -> EMAIL_TAKEN;
+            case INVALID_CREDENTIALS -> INVALID_CREDENTIALS;
+            case TOO_MANY_ATTEMPTS -> TOO_MANY_ATTEMPTS;
+            case ACCOUNT_NOT_FOUND -> ACCOUNT_NOT_FOUND;
+            case ADDRESS_NOT_FOUND -> ADDRESS_NOT_FOUND;
+        };
     }
 }

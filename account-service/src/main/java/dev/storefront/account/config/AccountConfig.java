@@ -1,6 +1,5 @@
 package dev.storefront.account.config;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -28,10 +27,6 @@ public interface AccountConfig {
      */
     @WithDefault("1")
     int forwardedHops();
-
-    /** The largest request body accepted; also the HTTP server's own limit. */
-    @WithDefault("64K")
-    MemorySize maxBodySize();
 
     interface Jwt {
         /** The {@code iss} of every token this service issues and accepts. */

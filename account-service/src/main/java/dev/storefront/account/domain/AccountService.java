@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -31,7 +30,7 @@ public class AccountService {
 
     private static Account create(String email, String hash, String name) {
         if (Account.findByEmail(email).isPresent()) {
-            throw new EmailTakenException();
+            throw new AccountException(AccountException.Reason.EMAIL_TAKEN);
         }
         Account account = new Account();
         account.id = UUID.randomUUID();
@@ -44,14 +43,15 @@ public class AccountService {
             account.persistAndFlush();
         } catch (PersistenceException e) {
             // Lost a race with a concurrent sign-up for the same email: the unique constraint decides.
-            throw new EmailTakenException();
+            throw new AccountException(AccountException.Reason.EMAIL_TAKEN);
         }
         return account;
     }
 
     @Transactional
     public Account get(UUID id) {
-        return Account.<Account>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No such account"));
+        return Account.<Account>findByIdOptional(id)
+                .orElseThrow(() -> new AccountException(AccountException.Reason.ACCOUNT_NOT_FOUND));
     }
 
     @Transactional

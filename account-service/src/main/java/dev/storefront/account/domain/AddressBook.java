@@ -2,7 +2,6 @@ package dev.storefront.account.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +20,8 @@ public class AddressBook {
 
     @Transactional
     public Address get(UUID accountId, UUID id) {
-        return Address.findOwned(accountId, id).orElseThrow(() -> new NotFoundException("No such address"));
+        return Address.findOwned(accountId, id)
+                .orElseThrow(() -> new AccountException(AccountException.Reason.ADDRESS_NOT_FOUND));
     }
 
     @Transactional

@@ -46,13 +46,13 @@ public class Authenticator {
         String accountKey = LoginThrottle.accountKey(normalised);
         String clientKey = LoginThrottle.clientKey(clientAddress);
         throttle.retryAfterSeconds(List.of(accountKey, clientKey)).ifPresent(seconds -> {
-            throw new TooManyAttemptsException(seconds);
+            throw AccountException.tooManyAttempts(seconds);
         });
         Optional<Account> account = Account.findByEmail(normalised);
         if (!hasher.verify(password, account.map(a -> a.passwordHash).orElse(null))) {
             throttle.recordFailure(accountKey, clientKey);
             LOG.infof("Failed sign-in from %s", clientAddress);
-            throw new InvalidCredentialsException();
+            throw new AccountException(AccountException.Reason.INVALID_CREDENTIALS);
         }
         Account signedIn = account.get();
         throttle.reset(accountKey);
