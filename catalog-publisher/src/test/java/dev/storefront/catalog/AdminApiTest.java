@@ -6,41 +6,35 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storefront.catalog.config.CatalogConfig;
+import dev.storefront.defaults.problem.ProblemType;
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
-import dev.storefront.local.infra.S3TestResource;
 import dev.storefront.local.infra.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Only admins may change the catalog, and invalid input changes nothing, neither the database nor the bucket. */
 @QuarkusTest
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
-@WithTestResource(S3TestResource.class)
+@WithTestResource(PublisherTestResource.class)
 @WithTestResource(JwtTestResource.class)
 class AdminApiTest {
-    @Inject
-    S3Client s3;
-
-    @Inject
-    CatalogConfig config;
+    private static final String PROBLEMS = ProblemType.BASE;
 
     @Test
     void withoutAValidTokenIs401ProblemJson() {
@@ -55,6 +49,8 @@ class AdminApiTest {
                     .then()
                     .statusCode(401)
                     .contentType(startsWith("application/problem+json"))
+                    .header("WWW-Authenticate", "Bearer")
+                    .body("type", equalTo(PROBLEMS + "unauthenticated"))
                     .body("status", equalTo(401));
         }
         given().when().post("/api/catalog/publish").then().statusCode(401);
@@ -72,6 +68,7 @@ class AdminApiTest {
                 .then()
                 .statusCode(403)
                 .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(PROBLEMS + "forbidden"))
                 .body("status", equalTo(403));
         given().auth()
                 .oauth2(customer)
@@ -109,13 +106,23 @@ class AdminApiTest {
         rejected(b -> b.put("currency", "XXQ"), 400);
         rejected(b -> b.put("colour", "red"), 400).body("detail", equalTo("Unknown field 'colour'"));
         rejected(b -> b.put("stockStatus", "MAYBE"), 400);
-        rejected(b -> b.put("category", "no-such-category"), 400);
-        rejected(b -> b.put("sku", "SHO-00001"), 409);
+        rejected(b -> b.put("category", "no-such-category"), 400)
+                .body("type", equalTo(PROBLEMS + "unknown-category"))
+                .body("detail", equalTo("Category 'no-such-category' does not exist"));
+        rejected(b -> b.put("sku", "SHO-00001"), 409).body("type", equalTo(PROBLEMS + "sku-taken"));
+        String takenSlug = given().auth()
+                .oauth2(Products.ADMIN)
+                .get("/api/catalog/products/SHO-00001")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("slug");
+        rejected(b -> b.put("slug", takenSlug), 409).body("type", equalTo(PROBLEMS + "product-slug-taken"));
     }
 
     @Test
     void malformedJsonIs400AndChangesNothing() {
-        BucketSnapshot before = BucketSnapshot.of(s3, config.bucket());
+        BucketSnapshot before = BucketSnapshot.of();
         given().auth()
                 .oauth2(Products.ADMIN)
                 .contentType(ContentType.JSON)
@@ -125,7 +132,7 @@ class AdminApiTest {
                 .then()
                 .statusCode(400)
                 .contentType(startsWith("application/problem+json"));
-        assertEquals(before, BucketSnapshot.of(s3, config.bucket()));
+        assertEquals(before, BucketSnapshot.of());
     }
 
     @Test
@@ -139,7 +146,29 @@ class AdminApiTest {
                 .put("/api/catalog/products/" + body.get("sku"))
                 .then()
                 .statusCode(404)
-                .contentType(startsWith("application/problem+json"));
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(PROBLEMS + "product-not-found"))
+                .body("instance", equalTo("/api/catalog/products/" + body.get("sku")));
+    }
+
+    @Test
+    void replacingAProductUnderAnotherSkuIs400() {
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Products.valid("shoes", "Impostor"))
+                .when()
+                .put("/api/catalog/products/SHO-00001")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "identifier-mismatch"))
+                .body("detail", equalTo("The sku in the body must match the sku in the path"));
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .get("/api/catalog/products/SHO-00001")
+                .then()
+                .statusCode(200)
+                .body("name", not(equalTo("Impostor")));
     }
 
     @Test
@@ -153,8 +182,8 @@ class AdminApiTest {
                 .post("/api/catalog/categories")
                 .then()
                 .statusCode(201);
-        assertTrue(exists(s3, config.bucket(), "categories/test-lamps/index.html"));
-        assertTrue(text(s3, config.bucket(), "index.html").contains("href=\"/categories/test-lamps/index.html\""));
+        assertTrue(exists("categories/test-lamps/index.html"));
+        assertTrue(text("index.html").contains("href=\"/categories/test-lamps/index.html\""));
 
         given().auth()
                 .oauth2(Products.ADMIN)
@@ -162,21 +191,37 @@ class AdminApiTest {
                 .delete("/api/catalog/categories/shoes")
                 .then()
                 .statusCode(409)
-                .contentType(startsWith("application/problem+json"));
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(PROBLEMS + "category-in-use"));
         given().auth()
                 .oauth2(Products.ADMIN)
                 .when()
                 .delete("/api/catalog/categories/test-lamps")
                 .then()
                 .statusCode(204);
-        assertFalse(exists(s3, config.bucket(), "categories/test-lamps/index.html"));
-        assertFalse(text(s3, config.bucket(), "index.html").contains("test-lamps"));
+        assertFalse(exists("categories/test-lamps/index.html"));
+        assertFalse(text("index.html").contains("test-lamps"));
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .get("/api/catalog/categories/test-lamps")
+                .then()
+                .statusCode(404)
+                .body("type", equalTo(PROBLEMS + "category-not-found"));
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("slug", "shoes", "name", "Shoes again"))
+                .when()
+                .post("/api/catalog/categories")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo(PROBLEMS + "category-slug-taken"));
     }
 
     private ValidatableResponse rejected(Consumer<Map<String, Object>> breakIt, int status) {
         Map<String, Object> body = Products.valid("shoes", "Rejected Shoe");
         breakIt.accept(body);
-        BucketSnapshot before = BucketSnapshot.of(s3, config.bucket());
+        BucketSnapshot before = BucketSnapshot.of();
         ValidatableResponse response = given().auth()
                 .oauth2(Products.ADMIN)
                 .contentType(ContentType.JSON)
@@ -187,7 +232,7 @@ class AdminApiTest {
                 .statusCode(status)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(status));
-        assertEquals(before, BucketSnapshot.of(s3, config.bucket()), "the bucket is unchanged");
+        assertEquals(before, BucketSnapshot.of(), "the bucket is unchanged");
         if (!"SHO-00001".equals(body.get("sku"))) {
             given().auth()
                     .oauth2(Products.ADMIN)

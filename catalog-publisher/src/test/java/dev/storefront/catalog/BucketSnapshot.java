@@ -5,16 +5,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
-/** Reads the published bucket back the way a shopper's browser (through CloudFront) would see it. */
+/** Reads the published bucket ({@link TestBucket}) back the way a shopper's browser (through CloudFront) would see it. */
 record BucketSnapshot(Map<String, String> versions) {
 
     /** Every key with its ETag and last-modified time: a rewrite or a change of content shows as a difference. */
-    static BucketSnapshot of(S3Client s3, String bucket) {
+    static BucketSnapshot of() {
         Map<String, String> versions = new TreeMap<>();
-        s3.listObjectsV2Paginator(r -> r.bucket(bucket))
+        TestBucket.client()
+                .listObjectsV2Paginator(r -> r.bucket(TestBucket.name()))
                 .contents()
                 .forEach(o -> versions.put(o.key(), o.eTag() + "@" + o.lastModified()));
         return new BucketSnapshot(versions);
@@ -32,18 +32,21 @@ record BucketSnapshot(Map<String, String> versions) {
         return changed;
     }
 
-    static String text(S3Client s3, String bucket, String key) {
-        return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asString(StandardCharsets.UTF_8);
+    static String text(String key) {
+        return TestBucket.client()
+                .getObjectAsBytes(r -> r.bucket(TestBucket.name()).key(key))
+                .asString(StandardCharsets.UTF_8);
     }
 
-    static HeadObjectResponse head(S3Client s3, String bucket, String key) {
-        return s3.headObject(r -> r.bucket(bucket).key(key));
+    static HeadObjectResponse head(String key) {
+        return TestBucket.client().headObject(r -> r.bucket(TestBucket.name()).key(key));
     }
 
-    static boolean exists(S3Client s3, String bucket, String key) {
-        return !s3.listObjectsV2(r -> r.bucket(bucket).prefix(key)).contents().stream()
-                .filter(o -> o.key().equals(key))
-                .toList()
-                .isEmpty();
+    static boolean exists(String key) {
+        return TestBucket.client()
+                .listObjectsV2(r -> r.bucket(TestBucket.name()).prefix(key))
+                .contents()
+                .stream()
+                .anyMatch(o -> o.key().equals(key));
     }
 }

@@ -7,45 +7,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storefront.catalog.config.CatalogConfig;
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
-import dev.storefront.local.infra.S3TestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** A product change republishes exactly the objects that show it, and nothing else. */
 @QuarkusTest
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
-@WithTestResource(S3TestResource.class)
+@WithTestResource(PublisherTestResource.class)
 @WithTestResource(JwtTestResource.class)
 class ChangePublishTest {
-    @Inject
-    S3Client s3;
-
-    @Inject
-    CatalogConfig config;
-
     @Test
     void priceChangeRewritesOnlyItsPageDocumentCategoryPageAndIndex() {
         Map<String, Object> product = Products.create(Products.valid("kitchen", "Test Kettle"));
-        BucketSnapshot before = BucketSnapshot.of(s3, config.bucket());
+        BucketSnapshot before = BucketSnapshot.of();
 
         product.put("price", 2499);
         Products.update(product);
 
-        Set<String> changed = BucketSnapshot.of(s3, config.bucket()).changedSince(before);
+        Set<String> changed = BucketSnapshot.of().changedSince(before);
         assertTrue(changed.contains(pageOf(product)), changed.toString());
         assertTrue(changed.contains(documentOf(product)), changed.toString());
         assertTrue(changed.contains("catalog/index.json"), changed.toString());
@@ -55,9 +45,7 @@ class ChangePublishTest {
         assertTrue(categoryPages.get(0).startsWith("categories/kitchen/"));
         assertEquals(4, changed.size(), "nothing else changes: " + changed);
         assertEquals(4, lastPublish().getInt("written"), "unchanged objects are not rewritten");
-        assertEquals(
-                2499,
-                JsonPath.from(text(s3, config.bucket(), documentOf(product))).getInt("price"));
+        assertEquals(2499, JsonPath.from(text(documentOf(product))).getInt("price"));
     }
 
     @Test
@@ -73,12 +61,12 @@ class ChangePublishTest {
                 .then()
                 .statusCode(204);
 
-        assertFalse(exists(s3, config.bucket(), pageOf(product)));
-        assertFalse(exists(s3, config.bucket(), documentOf(product)));
-        assertFalse(exists(s3, config.bucket(), "images/products/" + sku + ".svg"));
+        assertFalse(exists(pageOf(product)));
+        assertFalse(exists(documentOf(product)));
+        assertFalse(exists("images/products/" + sku + ".svg"));
         assertFalse(categoryPagesText("garden").contains(linkTo(product)));
-        assertFalse(text(s3, config.bucket(), "catalog/index.json").contains("\"" + sku + "\""));
-        assertFalse(text(s3, config.bucket(), "sitemap.xml").contains(pageOf(product)));
+        assertFalse(text("catalog/index.json").contains("\"" + sku + "\""));
+        assertFalse(text("sitemap.xml").contains(pageOf(product)));
         given().auth()
                 .oauth2(Products.ADMIN)
                 .when()
@@ -93,11 +81,11 @@ class ChangePublishTest {
         product.put("active", false);
         Products.update(product);
 
-        JsonPath document = JsonPath.from(text(s3, config.bucket(), documentOf(product)));
+        JsonPath document = JsonPath.from(text(documentOf(product)));
         assertFalse(document.getBoolean("active"));
-        assertFalse(text(s3, config.bucket(), "catalog/index.json").contains("\"" + product.get("sku") + "\""));
+        assertFalse(text("catalog/index.json").contains("\"" + product.get("sku") + "\""));
         assertFalse(categoryPagesText("toys").contains(linkTo(product)));
-        assertTrue(text(s3, config.bucket(), pageOf(product)).contains("No longer available"));
+        assertTrue(text(pageOf(product)).contains("No longer available"));
     }
 
     @Test
@@ -108,19 +96,19 @@ class ChangePublishTest {
         product.put("slug", product.get("slug") + "-renamed");
         Products.update(product);
 
-        assertFalse(exists(s3, config.bucket(), oldPage));
-        assertTrue(exists(s3, config.bucket(), pageOf(product)));
+        assertFalse(exists(oldPage));
+        assertTrue(exists(pageOf(product)));
         String listing = categoryPagesText("audio");
         assertFalse(listing.contains(oldLink));
         assertTrue(listing.contains(linkTo(product)));
     }
 
     private String categoryPagesText(String category) {
-        return s3
-                .listObjectsV2(r -> r.bucket(config.bucket()).prefix("categories/" + category + "/"))
+        return TestBucket.client()
+                .listObjectsV2(r -> r.bucket(TestBucket.name()).prefix("categories/" + category + "/"))
                 .contents()
                 .stream()
-                .map(o -> text(s3, config.bucket(), o.key()))
+                .map(o -> text(o.key()))
                 .collect(Collectors.joining("\n"));
     }
 

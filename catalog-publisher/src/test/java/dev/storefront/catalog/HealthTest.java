@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.storefront.defaults.problem.ProblemType;
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
-import dev.storefront.local.infra.S3TestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
-@WithTestResource(S3TestResource.class)
+@WithTestResource(PublisherTestResource.class)
 @WithTestResource(JwtTestResource.class)
 class HealthTest {
 
@@ -55,6 +55,7 @@ class HealthTest {
                 .then()
                 .statusCode(404)
                 .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(ProblemType.BASE + "not-found"))
                 .body("status", equalTo(404));
     }
 }

@@ -2,7 +2,6 @@ package dev.storefront.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storefront.catalog.config.CatalogConfig;
 import dev.storefront.catalog.domain.CatalogService;
 import dev.storefront.catalog.domain.Category;
 import dev.storefront.catalog.domain.Product;
@@ -11,6 +10,7 @@ import dev.storefront.catalog.domain.ProductData;
 import dev.storefront.catalog.domain.PublishOutcome;
 import dev.storefront.catalog.domain.SampleCatalog;
 import dev.storefront.catalog.publish.Publisher;
+import dev.storefront.defaults.s3.S3Settings;
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -71,7 +71,7 @@ class PublishBenchmarkTest {
     S3Client s3;
 
     @Inject
-    CatalogConfig config;
+    S3Settings s3Settings;
 
     @Test
     void publishTenThousandProducts() throws Exception {
@@ -92,7 +92,7 @@ class PublishBenchmarkTest {
         }
         changeMillis.sort(Long::compare);
 
-        long htmlPages = s3.listObjectsV2Paginator(r -> r.bucket(config.bucket())).contents().stream()
+        long htmlPages = s3.listObjectsV2Paginator(r -> r.bucket(s3Settings.bucket())).contents().stream()
                 .filter(o -> o.key().endsWith(".html"))
                 .count();
         double seconds = full.duration().toMillis() / 1000.0;
@@ -159,14 +159,15 @@ class PublishBenchmarkTest {
 
     private void emptyBucket() {
         List<ObjectIdentifier> keys = new ArrayList<>();
-        s3.listObjectsV2Paginator(r -> r.bucket(config.bucket()))
+        s3.listObjectsV2Paginator(r -> r.bucket(s3Settings.bucket()))
                 .contents()
                 .forEach(o -> keys.add(ObjectIdentifier.builder().key(o.key()).build()));
         for (int i = 0; i < keys.size(); i += 1000) {
             List<ObjectIdentifier> batch = keys.subList(i, Math.min(keys.size(), i + 1000));
-            s3.deleteObjects(r -> r.bucket(config.bucket())
+            s3.deleteObjects(r -> r.bucket(s3Settings.bucket())
                     .delete(Delete.builder().objects(batch).build()));
         }
-        assertTrue(s3.listObjectsV2(r -> r.bucket(config.bucket())).contents().isEmpty(), "bucket emptied");
+        assertTrue(
+                s3.listObjectsV2(r -> r.bucket(s3Settings.bucket())).contents().isEmpty(), "bucket emptied");
     }
 }

@@ -4,16 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storefront.catalog.config.CatalogConfig;
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
-import dev.storefront.local.infra.S3TestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
-@WithTestResource(S3TestResource.class)
+@WithTestResource(PublisherTestResource.class)
 @WithTestResource(JwtTestResource.class)
 class PublishRepairTest {
 
@@ -40,12 +37,6 @@ class PublishRepairTest {
         }
     }
 
-    @Inject
-    S3Client s3;
-
-    @Inject
-    CatalogConfig config;
-
     @Test
     void failedPublishIsRepairedWhenTheBucketIsBack() throws InterruptedException {
         removeBucket();
@@ -53,16 +44,14 @@ class PublishRepairTest {
         String page = ChangePublishTest.pageOf(product);
         lastPublish(false);
 
-        s3.createBucket(r -> r.bucket(config.bucket()));
+        TestBucket.client().createBucket(r -> r.bucket(TestBucket.name()));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!BucketSnapshot.exists(s3, config.bucket(), page)
-                && Instant.now().isBefore(deadline)) {
+        while (!BucketSnapshot.exists(page) && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
         }
-        assertTrue(BucketSnapshot.exists(s3, config.bucket(), page), "the saved product's page was published");
-        assertTrue(BucketSnapshot.text(s3, config.bucket(), "catalog/index.json")
-                .contains("\"" + product.get("sku") + "\""));
-        assertTrue(BucketSnapshot.exists(s3, config.bucket(), "index.html"), "and the rest of the site with it");
+        assertTrue(BucketSnapshot.exists(page), "the saved product's page was published");
+        assertTrue(BucketSnapshot.text("catalog/index.json").contains("\"" + product.get("sku") + "\""));
+        assertTrue(BucketSnapshot.exists("index.html"), "and the rest of the site with it");
         lastPublish(true);
     }
 
@@ -77,15 +66,16 @@ class PublishRepairTest {
     }
 
     private void removeBucket() {
-        List<ObjectIdentifier> keys = s3.listObjectsV2Paginator(r -> r.bucket(config.bucket())).contents().stream()
+        S3Client s3 = TestBucket.client();
+        List<ObjectIdentifier> keys = s3.listObjectsV2Paginator(r -> r.bucket(TestBucket.name())).contents().stream()
                 .map(o -> ObjectIdentifier.builder().key(o.key()).build())
                 .toList();
         for (int from = 0; from < keys.size(); from += 1000) {
             List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + 1000));
-            s3.deleteObjects(r -> r.bucket(config.bucket())
+            s3.deleteObjects(r -> r.bucket(TestBucket.name())
                     .delete(Delete.builder().objects(batch).build()));
         }
-        s3.deleteBucket(r -> r.bucket(config.bucket()));
-        assertFalse(s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(config.bucket())));
+        s3.deleteBucket(r -> r.bucket(TestBucket.name()));
+        assertFalse(s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(TestBucket.name())));
     }
 }

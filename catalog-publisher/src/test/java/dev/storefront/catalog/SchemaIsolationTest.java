@@ -2,7 +2,6 @@ package dev.storefront.catalog;
 
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
-import dev.storefront.local.infra.S3TestResource;
 import dev.storefront.local.infra.SchemaIsolation;
 import dev.storefront.local.infra.ServiceDatabase;
 import io.agroal.api.AgroalDataSource;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
-@WithTestResource(S3TestResource.class)
+@WithTestResource(PublisherTestResource.class)
 @WithTestResource(JwtTestResource.class)
 class SchemaIsolationTest {
     @Inject

@@ -7,22 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storefront.catalog.config.CatalogConfig;
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
-import dev.storefront.local.infra.S3TestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The shopper's pages (cart, sign-in, sign-up, checkout, order, account) are published with the site: static shells
@@ -32,7 +28,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
-@WithTestResource(S3TestResource.class)
+@WithTestResource(PublisherTestResource.class)
 @WithTestResource(JwtTestResource.class)
 class ShopperPagesPublishTest {
     private static final List<String> SHOPPER_PAGES =
@@ -41,16 +37,10 @@ class ShopperPagesPublishTest {
     private static final Pattern PAGES_JS =
             Pattern.compile("<script src=\"/(assets/pages\\.[0-9a-f]{10}\\.js)\" defer>");
 
-    @Inject
-    S3Client s3;
-
-    @Inject
-    CatalogConfig config;
-
     @Test
     void everyShopperPageIsPublishedOnTheSharedLayout() {
         for (String key : SHOPPER_PAGES) {
-            var head = head(s3, config.bucket(), key);
+            var head = head(key);
             assertEquals("text/html;charset=utf-8", head.contentType().replace(" ", ""), key);
             assertTrue(head.cacheControl().startsWith("public, max-age=60"), key + ": " + head.cacheControl());
             String html = page(key);
@@ -60,7 +50,7 @@ class ShopperPagesPublishTest {
             assertTrue(html.contains("<meta name=\"robots\" content=\"noindex\">"), key + " stays out of search");
             assertTrue(PAGES_JS.matcher(html).find(), key + " loads the hashed pages script");
             for (String link : StorefrontPublishTest.linkedKeys(html)) {
-                assertTrue(exists(s3, config.bucket(), link), key + " links to missing " + link);
+                assertTrue(exists(link), key + " links to missing " + link);
             }
         }
     }
@@ -137,22 +127,22 @@ class ShopperPagesPublishTest {
         for (Pattern script : List.of(SHOP_JS, PAGES_JS)) {
             Matcher m = script.matcher(html);
             assertTrue(m.find());
-            var asset = head(s3, config.bucket(), m.group(1));
+            var asset = head(m.group(1));
             assertEquals("text/javascript;charset=utf-8", asset.contentType().replace(" ", ""));
             assertEquals("public, max-age=31536000, immutable", asset.cacheControl());
-            String js = text(s3, config.bucket(), m.group(1));
+            String js = text(m.group(1));
             assertFalse(js.contains("innerHTML"), "shopper data is written as text, never as HTML");
             assertFalse(js.contains("eval("));
         }
     }
 
     private String page(String key) {
-        return text(s3, config.bucket(), key);
+        return text(key);
     }
 
     private String productKey() {
         List<Map<String, Object>> products =
-                JsonPath.from(text(s3, config.bucket(), "catalog/index.json")).getList("products");
+                JsonPath.from(text("catalog/index.json")).getList("products");
         return "products/" + products.get(0).get("slug") + ".html";
     }
 }

@@ -10,47 +10,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storefront.catalog.config.CatalogConfig;
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
-import dev.storefront.local.infra.S3TestResource;
 import dev.storefront.local.infra.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** The sample catalog is loaded and published on start; the bucket then holds a complete, linked storefront. */
 @QuarkusTest
 @WithTestResource(
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "service", value = "catalog-publisher"))
-@WithTestResource(S3TestResource.class)
+@WithTestResource(PublisherTestResource.class)
 @WithTestResource(JwtTestResource.class)
 class StorefrontPublishTest {
     private static final String ADMIN = TestTokens.admin(UUID.randomUUID());
 
-    @Inject
-    S3Client s3;
-
-    @Inject
-    CatalogConfig config;
-
     @Test
     void catalogIndexListsTheActiveSampleProducts() {
-        var head = head(s3, config.bucket(), "catalog/index.json");
+        var head = head("catalog/index.json");
         assertEquals("application/json", head.contentType());
         assertTrue(head.cacheControl().contains("max-age=60"), head.cacheControl());
 
-        JsonPath index = JsonPath.from(text(s3, config.bucket(), "catalog/index.json"));
+        JsonPath index = JsonPath.from(text("catalog/index.json"));
         List<Map<String, Object>> products = index.getList("products");
         assertTrue(products.size() >= 200, "sample has at least 200 active products: " + products.size());
         assertEquals(products.size(), index.getInt("count"));
@@ -65,8 +55,8 @@ class StorefrontPublishTest {
     void productDocumentFollowsTheContract() {
         Map<String, Object> entry = anyActiveProduct();
         String key = "catalog/products/" + entry.get("sku") + ".json";
-        assertEquals("application/json", head(s3, config.bucket(), key).contentType());
-        JsonPath doc = JsonPath.from(text(s3, config.bucket(), key));
+        assertEquals("application/json", head(key).contentType());
+        JsonPath doc = JsonPath.from(text(key));
         assertEquals(entry.get("sku"), doc.getString("sku"));
         assertEquals(entry.get("slug"), doc.getString("slug"));
         assertTrue(doc.getInt("price") > 0);
@@ -75,7 +65,7 @@ class StorefrontPublishTest {
         assertTrue(List.of("IN_STOCK", "LOW_STOCK", "OUT_OF_STOCK").contains(doc.getString("stockStatus")));
         assertEquals(entry.get("category"), doc.getString("category"));
         assertEquals("images/products/" + entry.get("sku") + ".svg", doc.getString("image"));
-        var image = head(s3, config.bucket(), doc.getString("image"));
+        var image = head(doc.getString("image"));
         assertEquals("image/svg+xml", image.contentType());
     }
 
@@ -83,11 +73,11 @@ class StorefrontPublishTest {
     void productPageShowsPriceAvailabilityAndTheCartHook() {
         Map<String, Object> entry = anyActiveProduct();
         String key = "products/" + entry.get("slug") + ".html";
-        var head = head(s3, config.bucket(), key);
+        var head = head(key);
         assertEquals("text/html;charset=utf-8", head.contentType().replace(" ", ""));
         assertTrue(head.cacheControl().startsWith("public, max-age=60"), head.cacheControl());
 
-        String html = text(s3, config.bucket(), key);
+        String html = text(key);
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<html lang=\"en\">"));
         assertTrue(html.contains("<h1>" + entry.get("name") + "</h1>"), html);
@@ -100,44 +90,44 @@ class StorefrontPublishTest {
         assertTrue(html.matches("(?s).*(In stock|Only a few left|Out of stock).*"), "shows availability");
         assertTrue(html.contains("href=\"/categories/" + entry.get("category") + "/index.html\""));
         for (String link : linkedKeys(html)) {
-            assertTrue(exists(s3, config.bucket(), link), key + " links to missing " + link);
+            assertTrue(exists(link), key + " links to missing " + link);
         }
     }
 
     @Test
     void categoryPagesArePagedAndLinkOnlyToPublishedObjects() {
-        String first = text(s3, config.bucket(), "categories/shoes/index.html");
+        String first = text("categories/shoes/index.html");
         assertTrue(first.contains("<h1>Shoes</h1>"));
         assertTrue(first.contains("href=\"/categories/shoes/page-2.html\""), "links the second page");
-        String second = text(s3, config.bucket(), "categories/shoes/page-2.html");
+        String second = text("categories/shoes/page-2.html");
         assertTrue(second.contains("rel=\"prev\""));
         for (String page : List.of(first, second)) {
             for (String link : linkedKeys(page)) {
-                assertTrue(exists(s3, config.bucket(), link), "links to missing " + link);
+                assertTrue(exists(link), "links to missing " + link);
             }
         }
     }
 
     @Test
     void homeSitemapNotFoundAndHashedAssets() {
-        String home = text(s3, config.bucket(), "index.html");
+        String home = text("index.html");
         assertTrue(home.contains("href=\"/categories/kitchen/index.html\""));
         Matcher css =
                 Pattern.compile("href=\"/(assets/site\\.[0-9a-f]{10}\\.css)\"").matcher(home);
         assertTrue(css.find(), "links a content-hashed stylesheet");
-        var asset = head(s3, config.bucket(), css.group(1));
+        var asset = head(css.group(1));
         assertEquals("text/css;charset=utf-8", asset.contentType().replace(" ", ""));
         assertEquals("public, max-age=31536000, immutable", asset.cacheControl());
 
-        String sitemap = text(s3, config.bucket(), "sitemap.xml");
+        String sitemap = text("sitemap.xml");
         assertTrue(sitemap.contains("<loc>http://localhost:8080/categories/shoes/index.html</loc>"));
-        assertTrue(head(s3, config.bucket(), "sitemap.xml").contentType().startsWith("application/xml"));
-        assertTrue(text(s3, config.bucket(), "404.html").contains("<h1>Page not found</h1>"));
+        assertTrue(head("sitemap.xml").contentType().startsWith("application/xml"));
+        assertTrue(text("404.html").contains("<h1>Page not found</h1>"));
     }
 
     @Test
     void fullRepublishRewritesNothingUnchangedAndIsReported() {
-        BucketSnapshot before = BucketSnapshot.of(s3, config.bucket());
+        BucketSnapshot before = BucketSnapshot.of();
         given().auth()
                 .oauth2(ADMIN)
                 .when()
@@ -147,8 +137,7 @@ class StorefrontPublishTest {
                 .body("kind", equalTo("FULL"))
                 .body("succeeded", equalTo(true))
                 .body("unchanged", greaterThan(700));
-        assertEquals(
-                List.of(), List.copyOf(BucketSnapshot.of(s3, config.bucket()).changedSince(before)));
+        assertEquals(List.of(), List.copyOf(BucketSnapshot.of().changedSince(before)));
         given().auth()
                 .oauth2(ADMIN)
                 .when()
@@ -161,7 +150,7 @@ class StorefrontPublishTest {
 
     private Map<String, Object> anyActiveProduct() {
         List<Map<String, Object>> products =
-                JsonPath.from(text(s3, config.bucket(), "catalog/index.json")).getList("products");
+                JsonPath.from(text("catalog/index.json")).getList("products");
         return products.stream()
                 .filter(p -> p.get("category").equals("shoes"))
                 .findFirst()

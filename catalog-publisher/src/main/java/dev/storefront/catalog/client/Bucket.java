@@ -1,6 +1,6 @@
 package dev.storefront.catalog.client;
 
-import dev.storefront.catalog.config.CatalogConfig;
+import dev.storefront.defaults.s3.S3Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,9 +25,9 @@ public class Bucket {
     private final S3Client s3;
     private final String name;
 
-    public Bucket(S3Client s3, CatalogConfig config) {
+    public Bucket(S3Client s3, S3Settings settings) {
         this.s3 = s3;
-        this.name = config.bucket();
+        this.name = settings.bucket();
     }
 
     /** The ETag (without quotes) of every object whose key starts with {@code prefix}. */

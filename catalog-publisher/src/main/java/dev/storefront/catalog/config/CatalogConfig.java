@@ -2,18 +2,13 @@ package dev.storefront.catalog.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
-/** catalog-publisher settings; production values come from environment variables (see application.properties). */
+/**
+ * catalog-publisher settings; production values come from environment variables (see application.properties). The
+ * bucket and the S3 client's settings are service-defaults' {@code S3Settings} ({@code storefront.s3.*}).
+ */
 @ConfigMapping(prefix = "catalog")
 public interface CatalogConfig {
-    /** The bucket the storefront is published into (served by CloudFront). */
-    String bucket();
-
-    /** How long the readiness probe waits for the bucket before reporting the service not ready. */
-    @WithDefault("2s")
-    Duration bucketCheckTimeout();
-
     /** {@code serve} (the admin API) or {@code publish-once} (a full publish, then exit: the scheduled task). */
     @WithDefault("serve")
     String mode();
@@ -33,7 +28,11 @@ public interface CatalogConfig {
         @WithDefault("24")
         int pageSize();
 
-        /** Uploads in flight at once; the S3 client is synchronous, so this is the number of upload threads. */
+        /**
+         * Uploads in flight at once; the S3 client is synchronous, so this is the number of upload threads. The
+         * client's connection pool ({@code storefront.s3.max-connections}, 50) must be larger, with a few to spare for
+         * reads.
+         */
         @WithDefault("16")
         int parallelism();
 

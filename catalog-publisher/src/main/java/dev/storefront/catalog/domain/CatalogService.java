@@ -1,13 +1,7 @@
 package dev.storefront.catalog.domain;
 
-import static dev.storefront.catalog.domain.CatalogRuleViolation.Kind.CONFLICT;
-import static dev.storefront.catalog.domain.CatalogRuleViolation.Kind.INVALID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,11 +12,10 @@ public class CatalogService {
     @Transactional
     public ProductChange create(ProductData input) {
         if (Product.findByIdOptional(input.sku()).isPresent()) {
-            throw new CatalogRuleViolation(CONFLICT, "A product with sku '" + input.sku() + "' already exists");
+            throw CatalogRuleViolation.skuTaken(input.sku());
         }
-        Product product = new Product();
-        product.sku = input.sku();
-        apply(product, input);
+        checkPlacement(input);
+        Product product = Product.of(input);
         product.persist();
         return new ProductChange(Optional.empty(), Optional.of(product.toData()));
     }
@@ -30,11 +23,12 @@ public class CatalogService {
     @Transactional
     public ProductChange update(String sku, ProductData input) {
         if (!sku.equals(input.sku())) {
-            throw new CatalogRuleViolation(INVALID, "The sku in the body must match the sku in the path");
+            throw CatalogRuleViolation.identifierMismatch("sku");
         }
         Product product = requireProduct(sku);
         ProductData before = product.toData();
-        apply(product, input);
+        checkPlacement(input);
+        product.assign(input);
         return new ProductChange(Optional.of(before), Optional.of(product.toData()));
     }
 
@@ -49,11 +43,9 @@ public class CatalogService {
     @Transactional
     public CategoryData createCategory(CategoryData input) {
         if (Category.findByIdOptional(input.slug()).isPresent()) {
-            throw new CatalogRuleViolation(CONFLICT, "A category with slug '" + input.slug() + "' already exists");
+            throw CatalogRuleViolation.categorySlugTaken(input.slug());
         }
-        Category category = new Category();
-        category.slug = input.slug();
-        apply(category, input);
+        Category category = Category.of(input);
         category.persist();
         return category.toData();
     }
@@ -61,10 +53,10 @@ public class CatalogService {
     @Transactional
     public CategoryData updateCategory(String slug, CategoryData input) {
         if (!slug.equals(input.slug())) {
-            throw new CatalogRuleViolation(INVALID, "The slug in the body must match the slug in the path");
+            throw CatalogRuleViolation.identifierMismatch("slug");
         }
         Category category = requireCategory(slug);
-        apply(category, input);
+        category.assign(input);
         return category.toData();
     }
 
@@ -72,49 +64,30 @@ public class CatalogService {
     public CategoryData deleteCategory(String slug) {
         Category category = requireCategory(slug);
         if (Product.count("category", slug) > 0) {
-            throw new CatalogRuleViolation(CONFLICT, "Category '" + slug + "' still has products");
+            throw CatalogRuleViolation.categoryInUse(slug);
         }
         category.delete();
         return category.toData();
     }
 
-    private static void apply(Product product, ProductData input) {
+    /** The product's category must exist, and its slug (the name of its page) must be no other product's. */
+    private static void checkPlacement(ProductData input) {
         if (Category.findByIdOptional(input.category()).isEmpty()) {
-            throw new CatalogRuleViolation(INVALID, "Category '" + input.category() + "' does not exist");
+            throw CatalogRuleViolation.unknownCategory(input.category());
         }
         Product.bySlug(input.slug())
-                .filter(other -> !other.sku.equals(product.sku))
+                .filter(other -> !other.sku.equals(input.sku()))
                 .ifPresent(other -> {
-                    throw new CatalogRuleViolation(
-                            CONFLICT, "Slug '" + input.slug() + "' is already used by " + other.sku);
+                    throw CatalogRuleViolation.productSlugTaken(input.slug(), other.sku);
                 });
-        product.slug = input.slug();
-        product.name = input.name();
-        product.description = input.description();
-        product.price = input.price();
-        product.currency = input.currency();
-        product.category = input.category();
-        product.images = new ArrayList<>(input.images());
-        product.attributes = new LinkedHashMap<>(input.attributes());
-        product.active = input.active();
-        product.stockStatus = input.stockStatus();
-        product.updatedAt = Instant.now();
-    }
-
-    private static void apply(Category category, CategoryData input) {
-        category.name = input.name();
-        category.description = input.description();
-        category.position = input.position();
     }
 
     private static Product requireProduct(String sku) {
-        return Product.<Product>findByIdOptional(sku)
-                .orElseThrow(() -> CatalogRuleViolation.notFound("Product '" + sku + "'"));
+        return Product.<Product>findByIdOptional(sku).orElseThrow(() -> CatalogRuleViolation.productNotFound(sku));
     }
 
     private static Category requireCategory(String slug) {
-        return Category.<Category>findByIdOptional(slug)
-                .orElseThrow(() -> CatalogRuleViolation.notFound("Category '" + slug + "'"));
+        return Category.<Category>findByIdOptional(slug).orElseThrow(() -> CatalogRuleViolation.categoryNotFound(slug));
     }
 
     /** A page of products ordered by sku. */

@@ -24,6 +24,21 @@ public class Category extends PanacheEntityBase {
     @Column(nullable = false)
     public int position;
 
+    /** A new category holding {@code data}. */
+    static Category of(CategoryData data) {
+        Category category = new Category();
+        category.slug = data.slug();
+        category.assign(data);
+        return category;
+    }
+
+    /** Takes every field but the slug from {@code data}. */
+    void assign(CategoryData data) {
+        name = data.name();
+        description = data.description();
+        position = data.position();
+    }
+
     public static List<Category> ordered() {
         return list("order by position, name");
     }

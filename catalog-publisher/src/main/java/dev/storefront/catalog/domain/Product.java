@@ -61,6 +61,29 @@ public class Product extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** A new product holding {@code data}. */
+    static Product of(ProductData data) {
+        Product product = new Product();
+        product.sku = data.sku();
+        product.assign(data);
+        return product;
+    }
+
+    /** Takes every field but the sku from {@code data}, and marks the product as changed now. */
+    void assign(ProductData data) {
+        slug = data.slug();
+        name = data.name();
+        description = data.description();
+        price = data.price();
+        currency = data.currency();
+        category = data.category();
+        images = new ArrayList<>(data.images());
+        attributes = new LinkedHashMap<>(data.attributes());
+        active = data.active();
+        stockStatus = data.stockStatus();
+        updatedAt = Instant.now();
+    }
+
     public static Optional<Product> bySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

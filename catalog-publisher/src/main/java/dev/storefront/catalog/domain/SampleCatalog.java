@@ -2,7 +2,6 @@ package dev.storefront.catalog.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,18 +123,8 @@ public class SampleCatalog {
         if (Category.count() > 0 || Product.count() > 0) {
             return false;
         }
-        categories().forEach(c -> {
-            Category category = new Category();
-            category.slug = c.slug();
-            category.name = c.name();
-            category.description = c.description();
-            category.position = c.position();
-            category.persist();
-        });
-        Instant now = Instant.now();
-        for (ProductData p : products(size)) {
-            toEntity(p, now).persist();
-        }
+        categories().forEach(c -> Category.of(c).persist());
+        products(size).forEach(p -> Product.of(p).persist());
         return true;
     }
 
@@ -180,22 +169,5 @@ public class SampleCatalog {
 
     private static String slug(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    }
-
-    private static Product toEntity(ProductData p, Instant now) {
-        Product product = new Product();
-        product.sku = p.sku();
-        product.slug = p.slug();
-        product.name = p.name();
-        product.description = p.description();
-        product.price = p.price();
-        product.currency = p.currency();
-        product.category = p.category();
-        product.images = new ArrayList<>(p.images());
-        product.attributes = new LinkedHashMap<>(p.attributes());
-        product.active = p.active();
-        product.stockStatus = p.stockStatus();
-        product.updatedAt = now;
-        return product;
     }
 }

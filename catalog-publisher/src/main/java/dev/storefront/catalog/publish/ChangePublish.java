@@ -38,7 +38,9 @@ class ChangePublish {
 
     void run(ProductChange change, Tally tally) {
         SiteRenderer.Site site = renderer.site(reader.categories());
-        uploads.write(leaves(site, change), bucket::etag, tally, Progress.silent());
+        List<Supplier<BucketObject>> leaves =
+                change.after().map(p -> renderer.productObjects(site, p)).orElse(List.of());
+        uploads.write(leaves, bucket::etag, tally, Progress.silent());
 
         // One listing per category tells both what its pages hold now and which pages are left over when it shrank.
         Map<String, String> categoryEtags = new HashMap<>();
@@ -60,18 +62,7 @@ class ChangePublish {
 
         List<String> stale = new ArrayList<>(removedKeys(change));
         categoryEtags.keySet().stream().filter(k -> !tally.produced.contains(k)).forEach(stale::add);
-        bucket.delete(stale);
-        tally.deleted.addAndGet(stale.size());
-    }
-
-    private List<Supplier<BucketObject>> leaves(SiteRenderer.Site site, ProductChange change) {
-        List<Supplier<BucketObject>> leaves = new ArrayList<>();
-        change.after().ifPresent(p -> {
-            leaves.add(() -> renderer.productJson(p));
-            leaves.add(() -> renderer.productPage(site, p));
-            renderer.productImage(p).ifPresent(image -> leaves.add(() -> image));
-        });
-        return leaves;
+        uploads.delete(stale, tally);
     }
 
     private List<BucketObject> sharedLists(SiteRenderer.Site site, ProductChange change) {

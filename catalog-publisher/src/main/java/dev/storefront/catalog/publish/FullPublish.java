@@ -48,20 +48,13 @@ class FullPublish {
                 .filter(key -> SiteKeys.OWNED_PREFIXES.stream().anyMatch(key::startsWith))
                 .filter(key -> !tally.produced.contains(key))
                 .toList();
-        bucket.delete(stale);
-        tally.deleted.addAndGet(stale.size());
+        uploads.delete(stale, tally);
     }
 
     private List<Supplier<BucketObject>> leaves(SiteRenderer.Site site, List<ProductData> products) {
         List<Supplier<BucketObject>> leaves = new ArrayList<>(products.size() * 3 + 3);
-        renderer.fixedObjects(site).forEach(o -> leaves.add(() -> o));
-        for (ProductData p : products) {
-            leaves.add(() -> renderer.productJson(p));
-            leaves.add(() -> renderer.productPage(site, p));
-            if (renderer.hasGeneratedImage(p)) {
-                leaves.add(() -> renderer.productImage(p).orElseThrow());
-            }
-        }
+        leaves.addAll(constant(renderer.fixedObjects(site)));
+        products.forEach(p -> leaves.addAll(renderer.productObjects(site, p)));
         return leaves;
     }
 

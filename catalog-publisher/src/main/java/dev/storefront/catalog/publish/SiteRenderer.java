@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Renders catalog snapshots into bucket objects. Output depends only on its input (no timestamps), so an unchanged
@@ -69,27 +69,26 @@ public class SiteRenderer {
                 html(SiteKeys.ACCOUNT, SiteTemplates.account(chrome)));
     }
 
-    public BucketObject productPage(Site site, ProductData product) {
-        return html(SiteKeys.productPage(product.slug()), SiteTemplates.product(site.chrome(), view(site, product)));
-    }
-
-    public BucketObject productJson(ProductData product) {
-        return json(SiteKeys.productJson(product.sku()), Documents.ProductDocument.of(product));
-    }
-
-    public boolean hasGeneratedImage(ProductData product) {
-        return product.image().equals(ProductData.generatedImageKey(product.sku()));
-    }
-
-    /** The image generated from the product's own data; empty when the product names its own images. */
-    public Optional<BucketObject> productImage(ProductData product) {
-        String key = ProductData.generatedImageKey(product.sku());
-        if (!hasGeneratedImage(product)) {
-            return Optional.empty();
+    /**
+     * The objects of one product, each rendered when it is called (on an upload thread): its JSON document, its page,
+     * and the image generated from its data unless it names images of its own.
+     */
+    public List<Supplier<BucketObject>> productObjects(Site site, ProductData product) {
+        List<Supplier<BucketObject>> objects = new ArrayList<>(3);
+        objects.add(() -> json(SiteKeys.productJson(product.sku()), Documents.ProductDocument.of(product)));
+        objects.add(() ->
+                html(SiteKeys.productPage(product.slug()), SiteTemplates.product(site.chrome(), view(site, product))));
+        String generated = ProductData.generatedImageKey(product.sku());
+        if (product.image().equals(generated)) {
+            objects.add(() -> generatedImage(generated, product));
         }
+        return objects;
+    }
+
+    private static BucketObject generatedImage(String key, ProductData product) {
         int hue = Math.floorMod((product.category() + product.sku()).hashCode(), 360);
         var image = new Views.Image(product.sku(), product.name(), Shopper.initials(product.name()), hue);
-        return Optional.of(BucketObject.of(key, bytes(SiteTemplates.image(image)), "image/svg+xml", IMAGE_CACHE));
+        return BucketObject.of(key, bytes(SiteTemplates.image(image)), "image/svg+xml", IMAGE_CACHE);
     }
 
     /** Every page of a category, listing its active products in order. */

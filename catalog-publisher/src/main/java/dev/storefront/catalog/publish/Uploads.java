@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Renders and writes objects on a bounded pool of threads (the S3 client is synchronous, so threads are what keeps
- * several uploads in flight). An object whose rendered MD5 equals the ETag in the bucket is not written again.
+ * several uploads in flight). An object whose rendered MD5 equals the ETag in the bucket is not written again. The
+ * tally counts what was written, left alone and deleted.
  */
 @ApplicationScoped
 public class Uploads {
@@ -53,6 +54,12 @@ public class Uploads {
             }));
         }
         awaitAll(futures);
+    }
+
+    /** Deletes objects the catalog no longer produces. */
+    void delete(List<String> keys, Tally tally) {
+        bucket.delete(keys);
+        tally.deleted.addAndGet(keys.size());
     }
 
     private void writeOne(BucketObject object, Function<String, Optional<String>> etags, Tally tally) {
