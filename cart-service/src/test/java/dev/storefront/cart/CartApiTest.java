@@ -15,7 +15,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +22,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "service", value = "cart-service"))
 @WithTestResource(S3TestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(CartTestSettings.class)
 class CartApiTest {
-    @Inject
-    TestCatalog catalog;
+    private final TestCatalog catalog = TestCatalog.ofAppUnderTest();
 
     @Test
     void anonymousCartLifecycle() {
@@ -172,13 +171,13 @@ class CartApiTest {
         for (String bad : new String[] {
             TestTokens.forged(account), TestTokens.expired(account), TestTokens.wrongIssuer(account), "not-a-jwt"
         }) {
-            expectProblem(CartClient.withBearer(bad).create(), 401);
-            expectProblem(
-                    CartClient.withToken(anon.path("token")).andBearer(bad).get(anonId), 401);
-            expectProblem(
-                    CartClient.withToken(anon.path("token")).andBearer(bad).merge(anonId), 401);
+            expectUnauthenticated(CartClient.withBearer(bad).create());
+            expectUnauthenticated(
+                    CartClient.withToken(anon.path("token")).andBearer(bad).get(anonId));
+            expectUnauthenticated(
+                    CartClient.withToken(anon.path("token")).andBearer(bad).merge(anonId));
         }
-        expectProblem(CartClient.withToken(anon.path("token")).merge(anonId), 401);
+        expectUnauthenticated(CartClient.withToken(anon.path("token")).merge(anonId));
         CartClient.withToken(anon.path("token")).get(anonId).statusCode(200);
     }
 
@@ -192,16 +191,17 @@ class CartApiTest {
         CartClient me = CartClient.withToken(anon.path("token"));
         me.put(id, sku, 2).statusCode(200);
 
-        expectProblem(me.put(id, "NO-SUCH-" + UUID.randomUUID().toString().substring(0, 8), 1), 422);
-        expectProblem(me.put(id, inactive, 1), 422);
-        expectProblem(me.put(id, soldOut, 1), 422);
+        expectProblem(
+                me.put(id, "NO-SUCH-" + UUID.randomUUID().toString().substring(0, 8), 1), 422, "product-unavailable");
+        expectProblem(me.put(id, inactive, 1), 422, "product-unavailable");
+        expectProblem(me.put(id, soldOut, 1), 422, "product-unavailable");
         expectProblem(me.put(id, "bad/sku", 1), 400);
         expectProblem(me.put(id, "-bad", 1), 400);
-        expectProblem(me.put(id, sku, 0), 400);
+        expectProblem(me.put(id, sku, 0), 400, "validation-failed");
         expectProblem(me.put(id, sku, 100), 400);
         expectProblem(me.put(id, sku, -1), 400);
         expectProblem(me.putRaw(id, sku, "{\"quantity\":\"abc\"}"), 400);
-        expectProblem(me.putRaw(id, sku, "{\"quantity\":2.5}"), 400);
+        expectProblem(me.putRaw(id, sku, "{\"quantity\":2.5}"), 400, "malformed-request");
         expectProblem(me.putRaw(id, sku, "{\"quantity\":"), 400);
         expectProblem(me.putRaw(id, sku, "{\"quantity\":3,\"price\":1}"), 400);
         expectProblem(me.putRaw(id, sku, "{}"), 400);
@@ -223,7 +223,7 @@ class CartApiTest {
         for (int i = 0; i < 50; i++) {
             me.put(id, catalog.publish(TestCatalog.newSku(), 100), 1).statusCode(200);
         }
-        expectProblem(me.put(id, catalog.publish(TestCatalog.newSku(), 100), 1), 422);
+        expectProblem(me.put(id, catalog.publish(TestCatalog.newSku(), 100), 1), 422, "too-many-lines");
         me.get(id).statusCode(200).body("lines", hasSize(50));
     }
 
@@ -241,8 +241,20 @@ class CartApiTest {
                 .body("paths.'/api/carts/{id}/merge'.post.summary", startsWith("Merge"));
     }
 
+    /** A cart that does not exist, or is not the caller's: the same answer for both. */
     static void expectNotFound(io.restassured.response.ValidatableResponse response) {
-        expectProblem(response, 404);
+        expectProblem(response, 404, "cart-not-found");
+    }
+
+    static void expectUnauthenticated(io.restassured.response.ValidatableResponse response) {
+        expectProblem(response, 401, "unauthenticated");
+        response.header("WWW-Authenticate", "Bearer");
+    }
+
+    /** A problem of the given status and {@code type} (its slug under https://storefront.dev/problems/). */
+    static void expectProblem(io.restassured.response.ValidatableResponse response, int status, String type) {
+        expectProblem(response, status);
+        response.body("type", equalTo("https://storefront.dev/problems/" + type));
     }
 
     static void expectProblem(io.restassured.response.ValidatableResponse response, int status) {

@@ -9,7 +9,6 @@ import dev.storefront.local.infra.S3TestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,11 +24,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "service", value = "cart-service"))
 @WithTestResource(S3TestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(CartTestSettings.class)
 class CartConcurrencyTest {
     private static final int PARALLEL = 10;
 
-    @Inject
-    TestCatalog catalog;
+    private final TestCatalog catalog = TestCatalog.ofAppUnderTest();
 
     @Test
     void parallelPutsOfDifferentSkusAreAllKept() throws Exception {

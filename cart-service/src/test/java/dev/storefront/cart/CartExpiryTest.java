@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "service", value = "cart-service"))
 @WithTestResource(S3TestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(CartTestSettings.class)
 class CartExpiryTest {
     @Inject
     CartExpiry expiry;
@@ -33,8 +34,7 @@ class CartExpiryTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @Inject
-    TestCatalog catalog;
+    private final TestCatalog catalog = TestCatalog.ofAppUnderTest();
 
     @Test
     void purgesOnlyIdleCarts() throws SQLException {

@@ -9,9 +9,6 @@ import dev.storefront.local.infra.S3TestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** The cart follows what is published in the bucket, after the cache TTL (1 s in tests). */
@@ -19,12 +16,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "service", value = "cart-service"))
 @WithTestResource(S3TestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(CartTestSettings.class)
 class CatalogChangesTest {
-    @Inject
-    TestCatalog catalog;
-
-    @ConfigProperty(name = "cart.catalog.ttl")
-    Duration ttl;
+    private final TestCatalog catalog = TestCatalog.ofAppUnderTest();
 
     @Test
     void aNewPriceShowsUpAsPriceChanged() throws InterruptedException {
@@ -72,11 +66,11 @@ class CatalogChangesTest {
                 .body("lines[2].name", equalTo("Product " + gone))
                 .body("totals", hasSize(1))
                 .body("totals[0].amount", equalTo(800));
-        CartApiTest.expectProblem(me.put(id, inactive, 2), 422);
+        CartApiTest.expectProblem(me.put(id, inactive, 2), 422, "product-unavailable");
         me.remove(id, gone).statusCode(200).body("lines", hasSize(3));
     }
 
     private void afterTtl() throws InterruptedException {
-        Thread.sleep(ttl.toMillis() + 200);
+        Thread.sleep(CartTestSettings.CATALOG_TTL.toMillis() + 200);
     }
 }

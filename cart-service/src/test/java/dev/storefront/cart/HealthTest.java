@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "service", value = "cart-service"))
 @WithTestResource(S3TestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(CartTestSettings.class)
 class HealthTest {
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "service", value = "cart-service"))
 @WithTestResource(S3TestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(CartTestSettings.class)
 class ObservabilityTest {
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 

@@ -1,14 +1,47 @@
 package dev.storefront.cart;
 
 import dev.storefront.local.infra.CatalogDocuments;
-import jakarta.inject.Singleton;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The catalog contract's product documents, written into this service's bucket as catalog-publisher writes them. */
-@Singleton
-public class TestCatalog extends CatalogDocuments {
-    public TestCatalog(S3Client s3) {
-        super(s3, ConfigProvider.getConfig().getValue("cart.bucket", String.class));
+/**
+ * The catalog contract's product documents, written into the bucket of the app under test as catalog-publisher writes
+ * them. Not a bean: an integration test runs in another JVM than the packaged app, so this reaches the bucket with the
+ * S3 settings the test resource handed the app ({@code storefront.s3.*}).
+ */
+public final class TestCatalog extends CatalogDocuments {
+    /** One client per S3 API (the test resource starts one per app start), shared by all tests. */
+    private static final Map<URI, S3Client> CLIENTS = new ConcurrentHashMap<>();
+
+    private TestCatalog(S3Client s3, String bucket) {
+        super(s3, bucket);
+    }
+
+    /** The catalog of the app under test. */
+    static TestCatalog ofAppUnderTest() {
+        Config config = ConfigProvider.getConfig();
+        URI endpoint = config.getValue("storefront.s3.endpoint", URI.class);
+        S3Client s3 = CLIENTS.computeIfAbsent(endpoint, e -> client(config, e));
+        return new TestCatalog(s3, config.getValue("storefront.s3.bucket", String.class));
+    }
+
+    private static S3Client client(Config config, URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(config.getValue("storefront.s3.region", String.class)))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        config.getValue("storefront.s3.access-key-id", String.class),
+                        config.getValue("storefront.s3.secret-access-key", String.class))))
+                .httpClient(ApacheHttpClient.create())
+                .build();
     }
 }

@@ -1,12 +1,9 @@
 package dev.storefront.cart.api;
 
-import dev.storefront.cart.client.CatalogBucket;
-import dev.storefront.cart.client.CatalogProduct;
 import dev.storefront.cart.domain.Access;
-import dev.storefront.cart.domain.CartRuleException;
+import dev.storefront.cart.domain.CartItems;
 import dev.storefront.cart.domain.CartToken;
 import dev.storefront.cart.domain.Carts;
-import dev.storefront.cart.domain.ProductSnapshot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -44,14 +41,14 @@ public class CartResource {
     private static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     private final Carts carts;
+    private final CartItems items;
     private final CartViews views;
-    private final CatalogBucket catalog;
     private final Caller caller;
 
-    public CartResource(Carts carts, CartViews views, CatalogBucket catalog, Caller caller) {
+    public CartResource(Carts carts, CartItems items, CartViews views, Caller caller) {
         this.carts = carts;
+        this.items = items;
         this.views = views;
-        this.catalog = catalog;
         this.caller = caller;
     }
 
@@ -94,20 +91,15 @@ public class CartResource {
             responseCode = "422",
             description =
                     "Unknown, inactive or out-of-stock sku, or the cart already holds the maximum number of lines")
+    @APIResponse(
+            responseCode = "503",
+            description = "The catalog cannot be read and the product was never seen before; see Retry-After")
     public CartResponse put(
             @PathParam("id") UUID id,
             @PathParam("sku") @Pattern(regexp = SKU) String sku,
             @HeaderParam(CART_TOKEN) String token,
             @Valid @NotNull QuantityRequest request) {
-        Access access = access(token);
-        CatalogProduct product = catalog.product(sku)
-                .filter(CatalogProduct::orderable)
-                .orElseThrow(() -> {
-                    carts.read(id, access); // a cart the caller cannot see is a 404 even when the sku is also bad
-                    return new CartRuleException("Product " + sku + " is unknown, inactive or out of stock");
-                });
-        var snapshot = new ProductSnapshot(sku, product.name(), product.price(), product.currency());
-        return views.of(carts.setQuantity(id, access, snapshot, request.quantity()));
+        return views.of(items.put(id, access(token), sku, request.quantity()));
     }
 
     @DELETE
@@ -154,9 +146,6 @@ public class CartResource {
     @APIResponse(responseCode = "422", description = "The merged cart would exceed the line limit")
     public CartResponse merge(@PathParam("id") UUID id, @HeaderParam(CART_TOKEN) String token) {
         UUID account = caller.requireAccountId();
-        if (token == null) {
-            throw new dev.storefront.cart.domain.CartNotFoundException(id);
-        }
         return views.of(carts.merge(id, token, account));
     }
 

@@ -1,10 +1,9 @@
 package dev.storefront.cart.api;
 
-import dev.storefront.cart.client.CatalogBucket;
-import dev.storefront.cart.client.CatalogProduct;
-import dev.storefront.cart.client.CatalogUnavailableException;
 import dev.storefront.cart.config.CartConfig;
 import dev.storefront.cart.domain.CartContents;
+import dev.storefront.cart.domain.Catalog;
+import dev.storefront.cart.domain.ProductSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,10 @@ import java.util.TreeMap;
 /** Prices a stored cart with the current catalog: the stored price only tells whether the price changed. */
 @ApplicationScoped
 public class CartViews {
-    private final CatalogBucket catalog;
+    private final Catalog catalog;
     private final CartConfig config;
 
-    public CartViews(CatalogBucket catalog, CartConfig config) {
+    public CartViews(Catalog catalog, CartConfig config) {
         this.catalog = catalog;
         this.config = config;
     }
@@ -44,9 +43,10 @@ public class CartViews {
                 cart.updatedAt().plus(expiry));
     }
 
+    /** A product that is gone, or that the catalog cannot tell us about right now, shows as unavailable. */
     private CartResponse.Line line(CartContents.Line stored) {
-        Optional<CatalogProduct> product = published(stored.sku());
-        if (product.isEmpty()) {
+        Optional<Catalog.Published> published = catalog.current(stored.sku());
+        if (published.isEmpty()) {
             return new CartResponse.Line(
                     stored.sku(),
                     stored.name(),
@@ -57,25 +57,17 @@ public class CartViews {
                     false,
                     false);
         }
-        CatalogProduct p = product.get();
-        boolean changed = p.price() != stored.seenUnitPrice() || !p.currency().equals(stored.currency());
+        ProductSnapshot p = published.get().product();
+        boolean changed =
+                p.unitPrice() != stored.seenUnitPrice() || !p.currency().equals(stored.currency());
         return new CartResponse.Line(
                 stored.sku(),
                 p.name(),
                 stored.quantity(),
-                p.price(),
+                p.unitPrice(),
                 p.currency(),
-                Math.multiplyExact(p.price(), stored.quantity()),
+                Math.multiplyExact(p.unitPrice(), stored.quantity()),
                 changed,
-                p.orderable());
-    }
-
-    /** A product the catalog cannot tell us about right now is shown as unavailable rather than failing the cart. */
-    private Optional<CatalogProduct> published(String sku) {
-        try {
-            return catalog.product(sku);
-        } catch (CatalogUnavailableException e) {
-            return Optional.empty();
-        }
+                published.get().orderable());
     }
 }

@@ -1,173 +1,47 @@
 package dev.storefront.cart.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.storefront.cart.client.CatalogUnavailableException;
-import dev.storefront.cart.domain.CartNotFoundException;
-import dev.storefront.cart.domain.CartRuleException;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
+import dev.storefront.cart.domain.CartException;
+import dev.storefront.defaults.problem.ProblemType;
+import dev.storefront.defaults.problem.Problems;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Comparator;
-import java.util.List;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every failure into {@code application/problem+json}; a 5xx is logged because it is always a bug. */
+/**
+ * How a client sees each reason a cart rule refuses a request. Framework errors (invalid or malformed bodies, 401/403,
+ * an oversized body, a database outage, a bug) are mapped by service-defaults' {@code FrameworkProblemMappers}.
+ */
 public class ProblemMappers {
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final ProblemType CART_NOT_FOUND = new ProblemType(404, "cart-not-found", "Not Found");
+    static final ProblemType TOO_MANY_LINES = new ProblemType(422, "too-many-lines", "Unprocessable Content");
+    static final ProblemType PRODUCT_UNAVAILABLE = new ProblemType(422, "product-unavailable", "Unprocessable Content");
+    static final ProblemType CONCURRENT_CHANGE = new ProblemType(409, "concurrent-change", "Conflict");
+
+    /** Seconds a client waits before trying again while the catalog bucket cannot be read. */
+    static final long CATALOG_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        if (status.getStatusCode() >= 500) {
-            LOG.error("Request failed", e);
+    public Response cart(CartException e, UriInfo uri) {
+        if (e.reason() == CartException.Reason.CATALOG_UNAVAILABLE) {
+            return Problems.retryAfter(typeOf(e.reason()), e.getMessage(), uri, CATALOG_RETRY_AFTER_SECONDS);
         }
-        return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), path(uri)));
+        return Problems.respond(typeOf(e.reason()), e.getMessage(), uri);
     }
 
-    @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(field(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.Violation::field))
-                .toList();
-        return respond(
-                new Problem("about:blank", "Bad Request", 400, "The request is not valid", path(uri), violations));
-    }
-
-    @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        return badRequest("Unknown field '" + e.getPropertyName() + "'", uri);
-    }
-
-    @ServerExceptionMapper
-    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
-        String field = e.getPath().isEmpty()
-                ? "body"
-                : e.getPath().get(e.getPath().size() - 1).getFieldName();
-        return badRequest("Field '" + field + "' has an invalid value", uri);
-    }
-
-    @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        return badRequest("The request body is not valid JSON: " + e.getOriginalMessage(), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response cartNotFound(CartNotFoundException e, UriInfo uri) {
-        return respond(Problem.of(404, "Not Found", e.getMessage(), path(uri)));
-    }
-
-    @ServerExceptionMapper
-    public Response cartRule(CartRuleException e, UriInfo uri) {
-        return respond(Problem.of(422, "Unprocessable Content", e.getMessage(), path(uri)));
-    }
-
+    /** The {@code @Version} guard caught a writer that skipped the row lock. */
     @ServerExceptionMapper
     public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
-        return respond(Problem.of(
-                409, "Conflict", "The cart was changed by another request at the same time; try again", path(uri)));
+        return Problems.respond(
+                CONCURRENT_CHANGE, "The cart was changed by another request at the same time; try again", uri);
     }
 
-    @ServerExceptionMapper
-    public Response catalogUnavailable(CatalogUnavailableException e, UriInfo uri) {
-        LOG.warn(e.getMessage(), e.getCause());
-        return Response.fromResponse(respond(Problem.of(
-                        503, "Service Unavailable", "The product catalog cannot be read right now", path(uri))))
-                .header("Retry-After", "5")
-                .build();
-    }
-
-    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        String detail = e instanceof UnauthorizedException
-                ? "A bearer token is required"
-                : "The bearer token is invalid or expired";
-        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", detail, path(uri))))
-                .header("WWW-Authenticate", "Bearer")
-                .build();
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "Forbidden", "Not allowed", path(uri)));
-    }
-
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Exception e, UriInfo uri) {
-        if (databaseUnavailable(e)) {
-            LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
-            return Response.fromResponse(respond(Problem.of(
-                            503, "Service Unavailable", "The database is unavailable; try again shortly", path(uri))))
-                    .header("Retry-After", "2")
-                    .build();
-        }
-        LOG.error("Unexpected failure", e);
-        return respond(Problem.of(500, "Internal Server Error", "An unexpected error occurred", path(uri)));
-    }
-
-    /**
-     * The database could not be reached: no connection could be made (restart, failover) or a pooled one was cut
-     * mid-request, even during the commit. That is an outage to retry after, a 503, not a bug; a commit cut off this way
-     * may or may not have happened, which is why a checkout carries an Idempotency-Key. Causes and suppressed
-     * exceptions are both searched: when a commit fails, Narayana keeps the driver's error as a suppressed exception.
-     */
-    private static boolean databaseUnavailable(Throwable e) {
-        return databaseUnavailable(e, 0);
-    }
-
-    private static boolean databaseUnavailable(Throwable e, int depth) {
-        if (e == null || depth > 10) {
-            return false;
-        }
-        if (e instanceof org.hibernate.exception.JDBCConnectionException) {
-            return true;
-        }
-        if (e instanceof java.sql.SQLException sql) {
-            String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-            // 08: connection exception; 57P0x: the server is shutting down or starting up. Agroal's own message when
-            // the pool cannot hand out a connection in time.
-            if (state.startsWith("08")
-                    || state.startsWith("57P0")
-                    || String.valueOf(sql.getMessage()).startsWith("Acquisition timeout")) {
-                return true;
-            }
-        }
-        for (Throwable suppressed : e.getSuppressed()) {
-            if (databaseUnavailable(suppressed, depth + 1)) {
-                return true;
-            }
-        }
-        return databaseUnavailable(e.getCause(), depth + 1);
-    }
-
-    private static Response badRequest(String detail, UriInfo uri) {
-        return respond(Problem.of(400, "Bad Request", detail, path(uri)));
-    }
-
-    private static Response respond(Problem problem) {
-        return Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem)
-                .build();
-    }
-
-    private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getRequestUri().getRawPath();
-    }
-
-    private static String field(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        // Method-parameter paths look like "update.request.quantity"; clients only care about the last part.
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+    static ProblemType typeOf(CartException.Reason reason) {
+        return switch (reason) {
+            case CART_NOT_FOUND -> CART_NOT_FOUND;
+            case TOO_MANY_LINES -> TOO_MANY_LINES;
+            case PRODUCT_UNAVAILABLE -> PRODUCT_UNAVAILABLE;
+            case CATALOG_UNAVAILABLE -> ProblemType.DEPENDENCY_UNAVAILABLE;
+        };
     }
 }

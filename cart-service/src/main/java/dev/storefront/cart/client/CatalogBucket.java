@@ -2,6 +2,7 @@ package dev.storefront.cart.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storefront.cart.config.CartConfig;
+import dev.storefront.defaults.s3.S3Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -32,18 +33,20 @@ public class CatalogBucket {
     private static final String PREFIX = "catalog/products/";
 
     private final S3Client s3;
-    private final CartConfig config;
+    private final String bucket;
+    private final CartConfig.Catalog config;
     private final ObjectMapper json;
     private final Clock clock;
     private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
 
     @Inject
-    public CatalogBucket(S3Client s3, CartConfig config, ObjectMapper json) {
-        this(s3, config, json, Clock.systemUTC());
+    public CatalogBucket(S3Client s3, S3Settings s3Settings, CartConfig config, ObjectMapper json) {
+        this(s3, s3Settings.bucket(), config.catalog(), json, Clock.systemUTC());
     }
 
-    CatalogBucket(S3Client s3, CartConfig config, ObjectMapper json, Clock clock) {
+    CatalogBucket(S3Client s3, String bucket, CartConfig.Catalog config, ObjectMapper json, Clock clock) {
         this.s3 = s3;
+        this.bucket = bucket;
         this.config = config;
         this.json = json;
         this.clock = clock;
@@ -57,8 +60,7 @@ public class CatalogBucket {
     public Optional<CatalogProduct> product(String sku) {
         Instant now = clock.instant();
         Entry cached = cache.get(sku);
-        if (cached != null
-                && now.isBefore(cached.fetchedAt().plus(config.catalog().ttl()))) {
+        if (cached != null && now.isBefore(cached.fetchedAt().plus(config.ttl()))) {
             return cached.product();
         }
         Entry fresh = fetch(sku, cached, now);
@@ -69,10 +71,9 @@ public class CatalogBucket {
     private Entry fetch(String sku, Entry cached, Instant now) {
         try {
             ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> {
-                b.bucket(config.bucket())
+                b.bucket(bucket)
                         .key(PREFIX + sku + ".json")
-                        .overrideConfiguration(
-                                o -> o.apiCallTimeout(config.catalog().timeout()));
+                        .overrideConfiguration(o -> o.apiCallTimeout(config.timeout()));
                 if (cached != null && cached.etag() != null) {
                     b.ifNoneMatch(cached.etag());
                 }

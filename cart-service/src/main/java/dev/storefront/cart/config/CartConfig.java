@@ -4,16 +4,13 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** cart-service settings; production values come from environment variables (see application.properties). */
+/**
+ * cart-service settings; production values come from environment variables (see application.properties). The bucket
+ * holding the published catalog contract ({@code catalog/products/<sku>.json}) and its readiness check are
+ * service-defaults' {@code S3Settings} ({@code storefront.s3.*}).
+ */
 @ConfigMapping(prefix = "cart")
 public interface CartConfig {
-    /** The bucket holding the published catalog contract ({@code /catalog/products/<sku>.json}). */
-    String bucket();
-
-    /** How long the readiness probe waits for the bucket before reporting the service not ready. */
-    @WithDefault("2s")
-    Duration bucketCheckTimeout();
-
     Catalog catalog();
 
     Limits limits();

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -62,9 +63,12 @@ public class Carts {
         return find(id, access, LockModeType.NONE).contents();
     }
 
-    /** Sets the quantity of a line (adding it when new) and records the price the shopper now sees. */
+    /**
+     * Sets the quantity of a line (adding it when new) and records the price the shopper now sees. Callers go through
+     * {@link CartItems#put}, which checks the product against the catalog first.
+     */
     @Transactional
-    public CartContents setQuantity(UUID id, Access access, ProductSnapshot product, int quantity) {
+    CartContents setQuantity(UUID id, Access access, ProductSnapshot product, int quantity) {
         Cart cart = find(id, access, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         cart.line(product.sku())
@@ -122,16 +126,17 @@ public class Carts {
 
     /**
      * Moves the lines of the anonymous cart {@code anonymousId} (reached with its token) into the signed-in shopper's
-     * cart and deletes the anonymous cart. Quantities of a sku in both carts add up, capped at {@value #MAX_QUANTITY}.
+     * cart and deletes the anonymous cart; without its token ({@code null}) it is not found. Quantities of a sku in
+     * both carts add up, capped at {@value #MAX_QUANTITY}.
      */
     @Transactional
     public CartContents merge(UUID anonymousId, String cartToken, UUID accountId) {
         Cart anonymous = find(
                 anonymousId,
-                new Access(java.util.Optional.empty(), java.util.Optional.of(cartToken)),
+                new Access(Optional.empty(), Optional.ofNullable(cartToken)),
                 LockModeType.PESSIMISTIC_WRITE);
         if (!anonymous.isAnonymous()) {
-            throw new CartNotFoundException(anonymousId);
+            throw CartException.cartNotFound(anonymousId);
         }
         UUID ownId = currentFor(accountId).contents().id();
         Cart own = em.find(Cart.class, ownId, LockModeType.PESSIMISTIC_WRITE);
@@ -152,15 +157,14 @@ public class Carts {
     private Cart find(UUID id, Access access, LockModeType lock) {
         Cart cart = em.find(Cart.class, id, lock);
         if (cart == null || !access.allows(cart)) {
-            throw new CartNotFoundException(id);
+            throw CartException.cartNotFound(id);
         }
         return cart;
     }
 
     private void requireRoomFor(int lines) {
         if (lines > config.limits().maxLines()) {
-            throw new CartRuleException(
-                    "A cart holds at most " + config.limits().maxLines() + " different products");
+            throw CartException.tooManyLines(config.limits().maxLines());
         }
     }
 

@@ -1,0 +1,36 @@
+package dev.storefront.cart.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * Puts products into carts, under the rule "only a published, active, in-stock product goes into a cart". The catalog
+ * is read before the cart's row-locking transaction starts, so S3 latency never holds the lock; hence never inside a
+ * transaction of the caller's.
+ */
+@ApplicationScoped
+public class CartItems {
+    private final Carts carts;
+    private final Catalog catalog;
+
+    public CartItems(Carts carts, Catalog catalog) {
+        this.carts = carts;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Sets the quantity of {@code sku} in the cart (adding the line when new) at the price the catalog shows now.
+     *
+     * @throws CartException {@code CART_NOT_FOUND} for a cart the caller cannot see, even when the product is also
+     *     unavailable; {@code PRODUCT_UNAVAILABLE}, {@code TOO_MANY_LINES} or {@code CATALOG_UNAVAILABLE} otherwise
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public CartContents put(UUID cartId, Access access, String sku, int quantity) {
+        ProductSnapshot product = catalog.orderable(sku).orElseThrow(() -> {
+            carts.read(cartId, access); // a cart the caller cannot see is a 404, not news about the sku
+            return CartException.productUnavailable(sku);
+        });
+        return carts.setQuantity(cartId, access, product, quantity);
+    }
+}
