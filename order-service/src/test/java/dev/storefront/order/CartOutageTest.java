@@ -22,7 +22,7 @@ class CartOutageTest {
     @InjectCartService
     ServiceProcess cart;
 
-    @Inject
+    @InjectCatalog
     TestCatalog catalog;
 
     @Inject

@@ -18,18 +18,27 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Everything checkout talks to, for real: PostgreSQL 17 (every service's role), the S3 API with the storefront bucket,
  * and the packaged cart-service and account-service, each in its own JVM. account-service signs with the key of
  * {@link TestTokens}, so its tokens and the test's own are trusted alike. Every test class uses exactly this resource,
  * so Quarkus starts once.
+ *
+ * <p>The same config serves the app in the test's JVM ({@code *Test}) and the packaged app ({@code *IT}); what the tests
+ * themselves need reaches them without CDI: the running services and the catalog through field injection, the
+ * superuser's JDBC URL as a system property of the test JVM.
  */
 public class CheckoutStackResource implements QuarkusTestResourceLifecycleManager {
+    /** System property: the JDBC URL of the PostgreSQL superuser, for tests that count what was stored. */
+    static final String SUPERUSER_URL = "storefront-test.order.superuser-url";
+
     private static final String BUCKET = S3TestResource.DEFAULT_BUCKET;
 
     private LocalPostgres postgres;
     private LocalS3 s3;
+    private S3Client catalogClient;
     private ServiceProcess cart;
     private ServiceProcess account;
 
@@ -38,6 +47,7 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         postgres = LocalPostgres.startTransient();
         s3 = LocalS3.startTransient();
         s3.ensureBucket(BUCKET);
+        catalogClient = s3.client();
         String jwks = writeJwks();
 
         Path root = RepositoryRoot.find();
@@ -73,6 +83,7 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.username", ordersDb.username());
         config.put("quarkus.datasource.password", ordersDb.password());
         config.put("test.postgres.superuser-url", postgres.jdbcUrl() + "?user=postgres");
+        System.setProperty(SUPERUSER_URL, config.get("test.postgres.superuser-url"));
         config.put("CART_SERVICE_URL", cart.url());
         config.put("ACCOUNT_SERVICE_URL", account.url());
         config.put("JWT_JWKS_URL", jwks);
@@ -86,11 +97,17 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
                 cart, new TestInjector.AnnotatedAndMatchesType(InjectCartService.class, ServiceProcess.class));
         injector.injectIntoFields(
                 account, new TestInjector.AnnotatedAndMatchesType(InjectAccountService.class, ServiceProcess.class));
+        injector.injectIntoFields(
+                new TestCatalog(catalogClient, BUCKET),
+                new TestInjector.AnnotatedAndMatchesType(InjectCatalog.class, TestCatalog.class));
     }
 
     @Override
     public void stop() {
         Stream.of(cart, account).filter(Objects::nonNull).parallel().forEach(ServiceProcess::stop);
+        if (catalogClient != null) {
+            catalogClient.close();
+        }
         if (s3 != null) {
             s3.close();
         }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +29,7 @@ class CheckoutTest {
     @InjectCartService
     ServiceProcess cart;
 
-    @Inject
+    @InjectCatalog
     TestCatalog catalog;
 
     @Test

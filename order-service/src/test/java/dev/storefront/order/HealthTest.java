@@ -3,6 +3,7 @@ package dev.storefront.order;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
@@ -38,6 +39,21 @@ class HealthTest {
                 .then()
                 .statusCode(200)
                 .body("info.title", equalTo("order-service"));
+    }
+
+    @Test
+    void openApiDocumentsTheCheckoutProblemsMembers() {
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("components.schemas.CheckoutProblem.properties", hasKey("type"))
+                .body("components.schemas.CheckoutProblem.properties", hasKey("priceChanges"))
+                .body("components.schemas.CheckoutProblem.properties", hasKey("unavailableSkus"))
+                .body(
+                        "paths.'/api/orders'.post.responses.'409'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/CheckoutProblem"));
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ class ObservabilityTest {
     @InjectCartService
     ServiceProcess cart;
 
-    @Inject
+    @InjectCatalog
     TestCatalog catalog;
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,7 @@ class SavedAddressCheckoutTest {
     @InjectAccountService
     ServiceProcess account;
 
-    @Inject
+    @InjectCatalog
     TestCatalog catalog;
 
     @Test

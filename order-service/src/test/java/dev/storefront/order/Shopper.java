@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** A signed-in customer with a real token, talking to the real cart-service and to order-service. */
 record Shopper(UUID id, String token, String cartServiceUrl) {
@@ -120,7 +119,7 @@ record Shopper(UUID id, String token, String cartServiceUrl) {
     }
 
     static long count(String sql) {
-        String url = ConfigProvider.getConfig().getValue("test.postgres.superuser-url", String.class);
+        String url = System.getProperty(CheckoutStackResource.SUPERUSER_URL);
         try (Connection c = DriverManager.getConnection(url);
                 var rs = c.createStatement().executeQuery(sql)) {
             rs.next();

@@ -2,6 +2,8 @@ package dev.storefront.order.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.defaults.http.RequestIds;
+import dev.storefront.defaults.problem.Problem;
 import dev.storefront.order.config.OrderConfig;
 import dev.storefront.order.domain.Checkout;
 import dev.storefront.order.domain.CustomerOrder;
@@ -32,6 +34,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,11 +72,17 @@ public class OrderResource {
     @APIResponse(responseCode = "201", description = "Order placed (or replayed)")
     @APIResponse(responseCode = "400", description = "Missing Idempotency-Key, malformed or invalid body")
     @APIResponse(responseCode = "401", description = "Not signed in")
-    @APIResponse(responseCode = "409", description = "A price changed since it was put in the cart (priceChanges)")
+    @APIResponse(
+            responseCode = "409",
+            description = "A price changed since it was put in the cart (priceChanges)",
+            content =
+                    @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = CheckoutProblem.class)))
     @APIResponse(
             responseCode = "422",
             description = "Empty or unknown cart, unavailable items (unavailableSkus), mixed currencies, an addressId"
-                    + " not in the caller's address book, or the key reused with another body")
+                    + " not in the caller's address book, or the key reused with another body",
+            content =
+                    @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = CheckoutProblem.class)))
     @APIResponse(
             responseCode = "503",
             description =
@@ -91,7 +101,8 @@ public class OrderResource {
                 request.shippingAddress() == null
                         ? null
                         : request.shippingAddress().toAddress(),
-                request.addressId());
+                request.addressId(),
+                RequestIds.current().orElse(null));
         Checkout.Result result = checkout.place(command, order -> write(OrderView.of(order)));
         return Response.status(result.status())
                 .location(URI.create("/api/orders/" + result.orderId()))

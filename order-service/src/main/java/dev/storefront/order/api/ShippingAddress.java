@@ -1,5 +1,6 @@
 package dev.storefront.order.api;
 
+import dev.storefront.defaults.validation.CountryCode;
 import dev.storefront.order.domain.Address;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
 package dev.storefront.order.client;
 
+import dev.storefront.defaults.http.RequestIds;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,9 +15,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "account-service")
 @Path("/api/accounts/me/addresses")
 @Produces(MediaType.APPLICATION_JSON)
-@RegisterProvider(RequestIdPropagation.class)
+@RegisterProvider(RejectedException.Mapper.class)
 public interface AccountServiceApi {
     @GET
     @Path("/{id}")
-    SavedAddress get(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization);
+    SavedAddress get(
+            @PathParam("id") UUID id,
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam(RequestIds.HEADER) String requestId);
 }

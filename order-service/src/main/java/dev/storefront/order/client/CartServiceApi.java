@@ -1,5 +1,6 @@
 package dev.storefront.order.client;
 
+import dev.storefront.defaults.http.RequestIds;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,20 +13,27 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** cart-service's API as far as checkout needs it. Only {@link CartService} uses it. */
+/**
+ * cart-service's API as far as checkout needs it. Only {@link CartService} uses it. Each call carries the id of the
+ * request it serves ({@code X-Request-Id}; none when null), so cart-service logs it under the same id.
+ */
 @RegisterRestClient(configKey = "cart-service")
 @Path("/api/carts")
 @Produces(MediaType.APPLICATION_JSON)
-@RegisterProvider(RequestIdPropagation.class)
+@RegisterProvider(RejectedException.Mapper.class)
 public interface CartServiceApi {
     @GET
     @Path("/{id}")
-    CartView get(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization);
+    CartView get(
+            @PathParam("id") UUID id,
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam(RequestIds.HEADER) String requestId);
 
     @DELETE
     @Path("/{id}/items")
     void clear(
             @PathParam("id") UUID id,
             @QueryParam("order") UUID orderId,
-            @HeaderParam("Authorization") String authorization);
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam(RequestIds.HEADER) String requestId);
 }

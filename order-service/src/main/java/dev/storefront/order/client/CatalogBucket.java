@@ -1,6 +1,7 @@
 package dev.storefront.order.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.defaults.s3.S3Settings;
 import dev.storefront.order.config.OrderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -21,11 +22,13 @@ public class CatalogBucket {
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final S3Client s3;
+    private final String bucket;
     private final OrderConfig config;
     private final ObjectMapper json;
 
-    public CatalogBucket(S3Client s3, OrderConfig config, ObjectMapper json) {
+    public CatalogBucket(S3Client s3, S3Settings s3Settings, OrderConfig config, ObjectMapper json) {
         this.s3 = s3;
+        this.bucket = s3Settings.bucket();
         this.config = config;
         this.json = json;
     }
@@ -41,7 +44,7 @@ public class CatalogBucket {
         }
         byte[] body;
         try {
-            body = s3.getObjectAsBytes(b -> b.bucket(config.bucket())
+            body = s3.getObjectAsBytes(b -> b.bucket(bucket)
                             .key("catalog/products/" + sku + ".json")
                             .overrideConfiguration(o -> o.apiCallTimeout(config.catalogTimeout())))
                     .asByteArray();

@@ -4,16 +4,12 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** order-service settings; production values come from environment variables (see application.properties). */
+/**
+ * order-service settings; production values come from environment variables (see application.properties). The
+ * catalog bucket and its readiness check are service-defaults' {@code S3Settings} ({@code storefront.s3.*}).
+ */
 @ConfigMapping(prefix = "order")
 public interface OrderConfig {
-    /** The bucket holding the published catalog contract ({@code /catalog/products/<sku>.json}). */
-    String bucket();
-
-    /** How long the readiness probe waits for the bucket before reporting the service not ready. */
-    @WithDefault("2s")
-    Duration bucketCheckTimeout();
-
     /** How long reading one product document may take at checkout. */
     @WithDefault("2s")
     Duration catalogTimeout();

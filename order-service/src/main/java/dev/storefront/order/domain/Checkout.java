@@ -1,18 +1,15 @@
 package dev.storefront.order.domain;
 
 import dev.storefront.order.client.AddressBook;
-import dev.storefront.order.client.CartRejectedException;
 import dev.storefront.order.client.CartService;
 import dev.storefront.order.client.CartView;
-import dev.storefront.order.client.DependencyUnavailableException;
+import dev.storefront.order.client.RejectedException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * Places an order exactly once per idempotency key.
@@ -26,27 +23,24 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class Checkout {
     private static final Logger LOG = Logger.getLogger(Checkout.class);
-    /** The logging MDC key under which api.RequestIds keeps the id of the request being served. */
-    static final String REQUEST_ID = "requestId";
 
     private final CartService carts;
     private final AddressBook addressBook;
     private final Pricing pricing;
     private final IdempotencyKeys keys;
-    private final EntityManager em;
 
-    public Checkout(
-            CartService carts, AddressBook addressBook, Pricing pricing, IdempotencyKeys keys, EntityManager em) {
+    public Checkout(CartService carts, AddressBook addressBook, Pricing pricing, IdempotencyKeys keys) {
         this.carts = carts;
         this.addressBook = addressBook;
         this.pricing = pricing;
         this.keys = keys;
-        this.em = em;
     }
 
     /**
      * One checkout request of a signed-in customer; {@code requestHash} identifies the body for key reuse. It ships to
      * {@code address}, or, when that is null, to the entry {@code addressId} of the customer's address book.
+     * {@code requestId} (may be null) goes along on the calls to other services and into the outbox message, so the
+     * cart's clearing is logged, here and in cart-service, under the checkout's id.
      */
     public record Command(
             UUID customerId,
@@ -56,7 +50,8 @@ public class Checkout {
             String requestHash,
             UUID cartId,
             Address address,
-            UUID addressId) {}
+            UUID addressId,
+            String requestId) {}
 
     /** The response to send: the first one recorded for the key. */
     public record Result(UUID orderId, int status, String body, boolean replayed) {}
@@ -91,30 +86,19 @@ public class Checkout {
         if (command.address() != null) {
             return command.address();
         }
-        try {
-            return addressBook
-                    .find(command.addressId(), command.bearerToken())
-                    .map(a -> Address.of(a.name(), a.line1(), a.line2(), a.city(), a.postalCode(), a.country()))
-                    .orElseThrow(() -> OrderRuleException.addressNotFound(command.addressId()));
-        } catch (OrderRuleException | DependencyUnavailableException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new DependencyUnavailableException("account-service is unavailable", e);
-        }
+        return addressBook
+                .find(command.addressId(), command.bearerToken(), command.requestId())
+                .map(a -> Address.of(a.name(), a.line1(), a.line2(), a.city(), a.postalCode(), a.country()))
+                .orElseThrow(() -> OrderRuleException.addressNotFound(command.addressId()));
     }
 
     private CartView readCart(Command command) {
         try {
-            return carts.cart(command.cartId(), command.bearerToken());
-        } catch (CartRejectedException e) {
+            return carts.cart(command.cartId(), command.bearerToken(), command.requestId());
+        } catch (RejectedException e) {
             throw e.status() == 404
                     ? OrderRuleException.cartNotFound(command.cartId())
                     : OrderRuleException.cartRefused(e.status());
-        } catch (DependencyUnavailableException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // timeouts, refused connections and an open circuit alike: nothing was written, try again later
-            throw new DependencyUnavailableException("cart-service is unavailable", e);
         }
     }
 
@@ -122,26 +106,29 @@ public class Checkout {
             Command command, Pricing.Priced priced, Address address, Function<CustomerOrder, String> render) {
         CustomerOrder order = CustomerOrder.place(
                 command.customerId(), command.cartId(), priced.currency(), priced.lines(), address, Instant.now());
-        var response = new IdempotencyKeys.Recorded(command.requestHash(), order.id, 201, render.apply(order));
-        if (!keys.claim(command.customerId(), command.idempotencyKey(), response, order.createdAt)) {
+        var response = IdempotencyKey.of(
+                command.customerId(),
+                command.idempotencyKey(),
+                command.requestHash(),
+                order.id,
+                201,
+                render.apply(order),
+                order.createdAt);
+        if (!keys.claim(response)) {
             return replay(
                     keys.find(command.customerId(), command.idempotencyKey()).orElseThrow(), command);
         }
-        em.persist(order);
+        order.persist();
         // The cart is cleared later, perhaps by another instance; the request id keeps that with this checkout.
-        Object requestId = MDC.get(REQUEST_ID);
-        em.persist(OutboxMessage.clearCart(
-                order,
-                command.bearerToken(),
-                command.tokenExpiresAt(),
-                requestId == null ? null : requestId.toString()));
-        return new Result(order.id, response.status(), response.body(), false);
+        OutboxMessage.clearCart(order, command.bearerToken(), command.tokenExpiresAt(), command.requestId())
+                .persist();
+        return new Result(order.id, response.responseStatus, response.responseBody, false);
     }
 
-    private static Result replay(IdempotencyKeys.Recorded recorded, Command command) {
-        if (!recorded.requestHash().equals(command.requestHash())) {
+    private static Result replay(IdempotencyKey recorded, Command command) {
+        if (!recorded.requestHash.equals(command.requestHash())) {
             throw OrderRuleException.keyReused();
         }
-        return new Result(recorded.orderId(), recorded.status(), recorded.body(), true);
+        return new Result(recorded.orderId, recorded.responseStatus, recorded.responseBody, true);
     }
 }

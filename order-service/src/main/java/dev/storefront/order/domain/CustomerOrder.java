@@ -1,5 +1,6 @@
 package dev.storefront.order.domain;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -20,7 +21,7 @@ import java.util.UUID;
 /** An order placed by a signed-in customer. Amounts are in minor units of {@link #currency}. */
 @Entity
 @Table(name = "customer_order")
-public class CustomerOrder {
+public class CustomerOrder extends PanacheEntityBase {
     @Id
     public UUID id;
 

@@ -3,7 +3,6 @@ package dev.storefront.order.domain;
 import dev.storefront.order.config.OrderConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -17,12 +16,10 @@ public class Housekeeping {
     private static final Logger LOG = Logger.getLogger(Housekeeping.class);
 
     private final IdempotencyKeys keys;
-    private final EntityManager em;
     private final OrderConfig config;
 
-    public Housekeeping(IdempotencyKeys keys, EntityManager em, OrderConfig config) {
+    public Housekeeping(IdempotencyKeys keys, OrderConfig config) {
         this.keys = keys;
-        this.em = em;
         this.config = config;
     }
 
@@ -33,11 +30,8 @@ public class Housekeeping {
     @Transactional
     void purge() {
         Instant cutoff = Instant.now().minus(config.idempotency().retention());
-        int purgedKeys = keys.purgeBefore(cutoff);
-        int purgedMessages = em.createNativeQuery(
-                        "DELETE FROM outbox WHERE state <> 'PENDING' AND created_at < :cutoff")
-                .setParameter("cutoff", cutoff)
-                .executeUpdate();
+        long purgedKeys = keys.purgeBefore(cutoff);
+        long purgedMessages = OutboxMessage.delete("state <> ?1 and createdAt < ?2", OutboxMessage.PENDING, cutoff);
         if (purgedKeys + purgedMessages > 0) {
             LOG.infof("Purged %d idempotency keys and %d finished outbox messages", purgedKeys, purgedMessages);
         }

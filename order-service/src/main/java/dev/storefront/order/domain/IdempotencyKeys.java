@@ -1,9 +1,7 @@
 package dev.storefront.order.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,25 +12,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class IdempotencyKeys {
-    private final EntityManager em;
 
-    public IdempotencyKeys(EntityManager em) {
-        this.em = em;
-    }
-
-    /** The response recorded for a key. */
-    public record Recorded(String requestHash, UUID orderId, int status, String body) {}
-
-    public Optional<Recorded> find(UUID customerId, String key) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT request_hash, order_id, response_status, response_body"
-                        + " FROM idempotency_key WHERE customer_id = :customer AND idem_key = :key")
-                .setParameter("customer", customerId)
-                .setParameter("key", key)
-                .getResultList();
-        return rows.stream()
-                .findFirst()
-                .map(r -> new Recorded((String) r[0], (UUID) r[1], ((Number) r[2]).intValue(), (String) r[3]));
+    public Optional<IdempotencyKey> find(UUID customerId, String key) {
+        return IdempotencyKey.findByIdOptional(new IdempotencyKey.PrimaryKey(customerId, key));
     }
 
     /**
@@ -40,26 +22,27 @@ public class IdempotencyKeys {
      *
      * @return false when another request already holds this key (then nothing was written)
      */
-    public boolean claim(UUID customerId, String key, Recorded response, Instant now) {
-        return em.createNativeQuery("INSERT INTO idempotency_key"
+    public boolean claim(IdempotencyKey response) {
+        // Native SQL: persist() cannot say ON CONFLICT DO NOTHING, and this wait-then-skip on the primary key is what
+        // collapses concurrent duplicates into one order (a failed persist would also roll back the transaction).
+        return IdempotencyKey.getEntityManager()
+                        .createNativeQuery("INSERT INTO idempotency_key"
                                 + " (customer_id, idem_key, request_hash, order_id, response_status, response_body,"
                                 + " created_at) VALUES (:customer, :key, :hash, :order, :status, :body, :now)"
                                 + " ON CONFLICT (customer_id, idem_key) DO NOTHING")
-                        .setParameter("customer", customerId)
-                        .setParameter("key", key)
-                        .setParameter("hash", response.requestHash())
-                        .setParameter("order", response.orderId())
-                        .setParameter("status", response.status())
-                        .setParameter("body", response.body())
-                        .setParameter("now", now)
+                        .setParameter("customer", response.customerId)
+                        .setParameter("key", response.key)
+                        .setParameter("hash", response.requestHash)
+                        .setParameter("order", response.orderId)
+                        .setParameter("status", response.responseStatus)
+                        .setParameter("body", response.responseBody)
+                        .setParameter("now", response.createdAt)
                         .executeUpdate()
                 == 1;
     }
 
     /** Deletes keys recorded before {@code cutoff}; returns how many. */
-    public int purgeBefore(Instant cutoff) {
-        return em.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < :cutoff")
-                .setParameter("cutoff", cutoff)
-                .executeUpdate();
+    public long purgeBefore(Instant cutoff) {
+        return IdempotencyKey.delete("createdAt < ?1", cutoff);
     }
 }

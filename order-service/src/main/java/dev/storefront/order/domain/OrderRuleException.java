@@ -4,117 +4,106 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A request this service refuses for a reason the client can act on; it becomes a problem+json with {@link #status}.
- * Nothing was changed.
+ * A request this service refuses for a reason the client can act on; nothing was changed. It carries the
+ * {@link Reason} and what the client needs to act on it (the changed prices, the unavailable skus); the api layer
+ * alone decides how that is answered.
  */
 public class OrderRuleException extends RuntimeException {
-    private static final String TYPE = "https://storefront.dev/problems/";
+    /** Why a request was refused. */
+    public enum Reason {
+        EMPTY_CART,
+        UNAVAILABLE_ITEMS,
+        PRICE_CHANGED,
+        MIXED_CURRENCIES,
+        CART_NOT_FOUND,
+        /** cart-service refused to show the cart for another reason than its absence (e.g. the token). */
+        CART_REFUSED,
+        ADDRESS_NOT_FOUND,
+        IDEMPOTENCY_KEY_REUSED,
+        ORDER_NOT_FOUND,
+        ORDER_NOT_CANCELLABLE
+    }
 
-    private final int status;
-    private final String type;
-    private final String title;
+    private final Reason reason;
     private final List<PriceChange> priceChanges;
     private final List<String> unavailableSkus;
 
     private OrderRuleException(
-            int status,
-            String slug,
-            String title,
-            String detail,
-            List<PriceChange> priceChanges,
-            List<String> unavailableSkus) {
+            Reason reason, String detail, List<PriceChange> priceChanges, List<String> unavailableSkus) {
         super(detail);
-        this.status = status;
-        this.type = TYPE + slug;
-        this.title = title;
-        this.priceChanges = priceChanges;
-        this.unavailableSkus = unavailableSkus;
+        this.reason = reason;
+        this.priceChanges = List.copyOf(priceChanges);
+        this.unavailableSkus = List.copyOf(unavailableSkus);
     }
 
-    private static OrderRuleException of(int status, String slug, String title, String detail) {
-        return new OrderRuleException(status, slug, title, detail, List.of(), List.of());
+    private OrderRuleException(Reason reason, String detail) {
+        this(reason, detail, List.of(), List.of());
     }
 
     public static OrderRuleException emptyCart(UUID cartId) {
-        return of(422, "empty-cart", "Empty cart", "Cart " + cartId + " has no lines to order");
+        return new OrderRuleException(Reason.EMPTY_CART, "Cart " + cartId + " has no lines to order");
     }
 
     public static OrderRuleException unavailable(List<String> skus) {
         return new OrderRuleException(
-                422,
-                "unavailable-items",
-                "Items unavailable",
+                Reason.UNAVAILABLE_ITEMS,
                 "These products are unknown, inactive or out of stock: " + String.join(", ", skus),
                 List.of(),
                 skus);
     }
 
     public static OrderRuleException priceChanged(List<PriceChange> changes) {
+        List<String> skus = changes.stream().map(PriceChange::sku).toList();
         return new OrderRuleException(
-                409,
-                "price-changed",
-                "Prices changed",
-                "The price of "
-                        + String.join(
-                                ", ", changes.stream().map(PriceChange::sku).toList())
+                Reason.PRICE_CHANGED,
+                "The price of " + String.join(", ", skus)
                         + " changed since it was put in the cart; review the cart and check out again",
                 changes,
                 List.of());
     }
 
     public static OrderRuleException mixedCurrencies() {
-        return of(422, "mixed-currencies", "Mixed currencies", "An order must be in a single currency");
+        return new OrderRuleException(Reason.MIXED_CURRENCIES, "An order must be in a single currency");
     }
 
     public static OrderRuleException cartNotFound(UUID cartId) {
-        return of(422, "cart-not-found", "Cart not found", "Cart " + cartId + " does not exist or is not yours");
+        return new OrderRuleException(Reason.CART_NOT_FOUND, "Cart " + cartId + " does not exist or is not yours");
     }
 
     public static OrderRuleException cartRefused(int status) {
-        return of(422, "cart-refused", "Cart refused", "cart-service refused to read the cart (" + status + ")");
+        return new OrderRuleException(Reason.CART_REFUSED, "cart-service refused to read the cart (" + status + ")");
     }
 
     public static OrderRuleException addressNotFound(UUID addressId) {
-        return of(
-                422, "address-not-found", "Address not found", "Address " + addressId + " is not in your address book");
+        return new OrderRuleException(
+                Reason.ADDRESS_NOT_FOUND, "Address " + addressId + " is not in your address book");
     }
 
     public static OrderRuleException keyReused() {
-        return of(
-                422,
-                "idempotency-key-reused",
-                "Idempotency-Key reused",
-                "This Idempotency-Key was already used with a different request body");
+        return new OrderRuleException(
+                Reason.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was already used with a different request body");
     }
 
     public static OrderRuleException orderNotFound(UUID orderId) {
-        return of(404, "order-not-found", "Not Found", "Order " + orderId + " not found");
+        return new OrderRuleException(Reason.ORDER_NOT_FOUND, "Order " + orderId + " not found");
     }
 
     public static OrderRuleException notCancellable(UUID orderId, OrderStatus status) {
-        return of(
-                409,
-                "order-not-cancellable",
-                "Order cannot be cancelled",
+        return new OrderRuleException(
+                Reason.ORDER_NOT_CANCELLABLE,
                 "Order " + orderId + " is " + status + "; only PLACED orders can be cancelled");
     }
 
-    public int status() {
-        return status;
+    public Reason reason() {
+        return reason;
     }
 
-    public String type() {
-        return type;
-    }
-
-    public String title() {
-        return title;
-    }
-
+    /** {@link Reason#PRICE_CHANGED} only: what the cart showed and what the catalog asks now, per line. */
     public List<PriceChange> priceChanges() {
         return priceChanges;
     }
 
+    /** {@link Reason#UNAVAILABLE_ITEMS} only: the skus that cannot be ordered. */
     public List<String> unavailableSkus() {
         return unavailableSkus;
     }

@@ -1,5 +1,6 @@
 package dev.storefront.order.domain;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "outbox")
-public class OutboxMessage {
+public class OutboxMessage extends PanacheEntityBase {
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
     public static final String EXPIRED = "EXPIRED";

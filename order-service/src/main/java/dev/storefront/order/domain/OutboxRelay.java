@@ -1,16 +1,15 @@
 package dev.storefront.order.domain;
 
-import dev.storefront.order.client.CartRejectedException;
+import dev.storefront.defaults.http.RequestIds;
 import dev.storefront.order.client.CartService;
+import dev.storefront.order.client.RejectedException;
 import dev.storefront.order.config.OrderConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * Delivers outbox messages (cart clears) until they succeed. Each message is claimed with {@code FOR UPDATE SKIP
@@ -22,12 +21,10 @@ public class OutboxRelay {
     public static final String JOB = "outbox-relay";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final EntityManager em;
     private final CartService carts;
     private final OrderConfig config;
 
-    public OutboxRelay(EntityManager em, CartService carts, OrderConfig config) {
-        this.em = em;
+    public OutboxRelay(CartService carts, OrderConfig config) {
         this.carts = carts;
         this.config = config;
     }
@@ -47,7 +44,11 @@ public class OutboxRelay {
     /** Delivers the next due message, if any; returns whether there was one. */
     private boolean deliverNext() {
         Instant now = Instant.now();
-        OutboxMessage message = (OutboxMessage) em.createNativeQuery(
+        // Native SQL: this claim is the relay's whole locking protocol (skip what another instance is delivering).
+        // Panache reaches SKIP LOCKED only through a Hibernate lock-timeout hint whose SQL is the dialect's choice;
+        // here the statement says exactly what PostgreSQL is asked.
+        OutboxMessage message = (OutboxMessage) OutboxMessage.getEntityManager()
+                .createNativeQuery(
                         "SELECT * FROM outbox WHERE state = 'PENDING' AND next_attempt_at <= :now"
                                 + " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED",
                         OutboxMessage.class)
@@ -59,15 +60,10 @@ public class OutboxRelay {
             return false;
         }
         // Delivery logs, and cart-service logs through X-Request-Id, under the id of the checkout that wrote it.
-        if (message.requestId != null) {
-            MDC.put(Checkout.REQUEST_ID, message.requestId);
-        }
-        try {
+        return RequestIds.logUnder(message.requestId, () -> {
             deliver(message, now);
-        } finally {
-            MDC.remove(Checkout.REQUEST_ID);
-        }
-        return true;
+            return true;
+        });
     }
 
     private void deliver(OutboxMessage message, Instant now) {
@@ -76,10 +72,10 @@ public class OutboxRelay {
             return;
         }
         try {
-            carts.clear(message.cartId, message.orderId, message.bearerToken);
+            carts.clear(message.cartId, message.orderId, message.bearerToken, message.requestId);
             message.delivered(Instant.now());
             LOG.infof("Cleared cart %s after order %s", message.cartId, message.orderId);
-        } catch (CartRejectedException e) {
+        } catch (RejectedException e) {
             if (e.status() == 404) {
                 message.delivered(Instant.now()); // the cart is gone: nothing left to clear
             } else if (e.status() == 401 || e.status() == 403) {
@@ -87,7 +83,7 @@ public class OutboxRelay {
             } else {
                 retryLater(message, e, now);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // cart-service unavailable, or anything else: the message stays due
             retryLater(message, e, now);
         }
     }

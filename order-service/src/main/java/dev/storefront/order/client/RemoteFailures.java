@@ -1,0 +1,39 @@
+package dev.storefront.order.client;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.WebApplicationException;
+
+/**
+ * Translates what a call to another service fails with once its timeout, retries and circuit breaker are done: a
+ * timeout, an open circuit, a refused connection or a 5xx all mean the service is unavailable right now
+ * ({@link DependencyUnavailableException}, naming it); a 4xx is its answer ({@link RejectedException}) and passes
+ * through for the bean's caller to act on.
+ *
+ * <p>It runs outside SmallRye Fault Tolerance's interceptor (priority {@code PLATFORM_AFTER + 10}), so it sees only
+ * the final outcome, never an attempt that a retry may still repair.
+ */
+@RemoteService
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class RemoteFailures {
+    @AroundInvoke
+    Object translate(InvocationContext call) throws Exception {
+        try {
+            return call.proceed();
+        } catch (RejectedException e) {
+            throw e;
+        } catch (WebApplicationException e) {
+            throw new DependencyUnavailableException(
+                    service(call) + " answered " + e.getResponse().getStatus(), e);
+        } catch (RuntimeException e) {
+            throw new DependencyUnavailableException(service(call) + " is unavailable", e);
+        }
+    }
+
+    private static String service(InvocationContext call) {
+        return call.getInterceptorBinding(RemoteService.class).value();
+    }
+}
