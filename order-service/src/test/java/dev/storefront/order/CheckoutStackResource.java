@@ -34,6 +34,9 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
     /** System property: the JDBC URL of the PostgreSQL superuser, for tests that count what was stored. */
     static final String SUPERUSER_URL = "storefront-test.order.superuser-url";
 
+    /** How old a catalog copy checkout may price from, here (production: 5 s). */
+    static final java.time.Duration CATALOG_MAX_AGE = java.time.Duration.ofSeconds(1);
+
     private static final String BUCKET = S3TestResource.DEFAULT_BUCKET;
 
     private LocalPostgres postgres;
@@ -88,6 +91,7 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         config.put("ACCOUNT_SERVICE_URL", account.url());
         config.put("JWT_JWKS_URL", jwks);
         config.put("JWT_ISSUER", TestTokens.ISSUER);
+        config.put("CATALOG_MAX_AGE", CATALOG_MAX_AGE.toString());
         return config;
     }
 

@@ -188,6 +188,31 @@ class CheckoutTest {
         assertEquals(2, shopper.cartLines(cartId));
     }
 
+    /**
+     * Checkout prices from copies of the catalog at most {@code CATALOG_MAX_AGE} old (1 s here, see
+     * {@link CheckoutStackResource}): a price change published after a checkout priced the product must be seen by the
+     * next checkout once that much time has passed, never later.
+     */
+    @Test
+    void aPriceChangeReachesCheckoutWithinTheCatalogBound() throws InterruptedException {
+        String sku = catalog.publish(TestCatalog.newSku(), 500);
+        Shopper first = Shopper.signIn(cart);
+        Shopper second = Shopper.signIn(cart);
+        String secondCart = second.cartWith(sku, "1");
+        first.checkout(UUID.randomUUID().toString(), Shopper.body(first.cartWith(sku, "1")))
+                .statusCode(201)
+                .body("total", equalTo(500));
+
+        catalog.publish(sku, 650);
+        Thread.sleep(CheckoutStackResource.CATALOG_MAX_AGE.toMillis() + 200);
+
+        // cart-service still shows the 500 it cached; checkout must price at 650 and refuse the difference.
+        second.checkout(UUID.randomUUID().toString(), Shopper.body(secondCart))
+                .statusCode(409)
+                .body("priceChanges[0].sku", equalTo(sku))
+                .body("priceChanges[0].currentPrice", equalTo(650));
+    }
+
     @Test
     void unavailableItemsAreRefused() {
         String inactive = catalog.publish(TestCatalog.newSku(), 300);

@@ -14,6 +14,13 @@ public interface OrderConfig {
     @WithDefault("2s")
     Duration catalogTimeout();
 
+    /**
+     * The oldest copy of a product document checkout may price from: a price change published in the bucket reaches
+     * checkout within this bound ({@code 0s} reads the bucket for every order).
+     */
+    @WithDefault("5s")
+    Duration catalogMaxAge();
+
     Idempotency idempotency();
 
     Outbox outbox();

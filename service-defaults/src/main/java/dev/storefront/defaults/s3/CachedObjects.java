@@ -1,0 +1,136 @@
+package dev.storefront.defaults.s3;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiFunction;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Objects of a bucket kept in memory, parsed, and revalidated with conditional GETs ({@code If-None-Match} on the
+ * ETag): a copy older than the caller's bound costs S3 a 304 and no body when the object did not change. Only public
+ * data any instance rebuilds by itself belongs here, so a service that uses it stays stateless.
+ *
+ * <p>Two ways to read: {@link #fresh} never returns a copy older than its bound (a failure to revalidate is the
+ * caller's to handle), and {@link #lastKnown} prefers an old copy to no answer.
+ *
+ * @param <T> the parsed object; the parser gets the key and the body and may return empty for an unusable object
+ */
+public final class CachedObjects<T> {
+    /** More objects than any catalog here has; past it the cache starts over rather than grow without bound. */
+    private static final int MAX_ENTRIES = 100_000;
+
+    private final S3Client s3;
+    private final String bucket;
+    private final Duration callTimeout;
+    private final BiFunction<String, byte[], Optional<T>> parser;
+    private final Clock clock;
+    private final ConcurrentMap<String, Copy<T>> copies = new ConcurrentHashMap<>();
+    private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
+
+    public CachedObjects(
+            S3Client s3,
+            String bucket,
+            Duration callTimeout,
+            BiFunction<String, byte[], Optional<T>> parser,
+            Clock clock) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.callTimeout = callTimeout;
+        this.parser = parser;
+        this.clock = clock;
+    }
+
+    /**
+     * The object as the bucket showed it at most {@code maxAge} ago (empty when there is no such key, or it is
+     * unusable): from memory when that copy is recent enough, else revalidated now.
+     *
+     * @throws SdkException when the bucket cannot be read; no older copy is used
+     */
+    public Optional<T> fresh(String key, Duration maxAge) {
+        Instant now = clock.instant();
+        Copy<T> copy = copies.get(key);
+        if (copy != null && copy.youngerThan(maxAge, now)) {
+            return copy.value();
+        }
+        return revalidate(key, copy, now).value();
+    }
+
+    /**
+     * Like {@link #fresh}, but an old copy beats no answer. While one request revalidates an expired copy, others are
+     * served that copy instead of waiting for S3 too; when the bucket cannot be read the copy is served for another
+     * {@code maxAge}, so an outage does not cost every request a timeout.
+     *
+     * @throws SdkException only when the bucket cannot be read and no copy is held
+     */
+    public Optional<T> lastKnown(String key, Duration maxAge) {
+        Instant now = clock.instant();
+        Copy<T> copy = copies.get(key);
+        if (copy != null && copy.youngerThan(maxAge, now)) {
+            return copy.value();
+        }
+        if (copy != null && !revalidating.add(key)) {
+            return copy.value(); // another request is revalidating it right now
+        }
+        try {
+            return revalidate(key, copy, now).value();
+        } catch (SdkException e) {
+            if (copy == null) {
+                throw e;
+            }
+            copies.put(key, copy.checkedAt(now));
+            return copy.value();
+        } finally {
+            if (copy != null) {
+                revalidating.remove(key);
+            }
+        }
+    }
+
+    /** @param now taken before the request: the copy is known current as of then, never later */
+    private Copy<T> revalidate(String key, Copy<T> copy, Instant now) {
+        Copy<T> fresh;
+        try {
+            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> {
+                b.bucket(bucket).key(key).overrideConfiguration(o -> o.apiCallTimeout(callTimeout));
+                if (copy != null && copy.etag() != null) {
+                    b.ifNoneMatch(copy.etag());
+                }
+            });
+            fresh = new Copy<>(
+                    parser.apply(key, object.asByteArray()), object.response().eTag(), now);
+        } catch (NoSuchKeyException e) {
+            fresh = new Copy<>(Optional.empty(), null, now);
+        } catch (S3Exception e) {
+            if (e.statusCode() != 304 || copy == null) {
+                throw e;
+            }
+            fresh = copy.checkedAt(now);
+        }
+        if (copies.size() >= MAX_ENTRIES) {
+            copies.clear();
+        }
+        copies.put(key, fresh);
+        return fresh;
+    }
+
+    /** An object (or its absence) as the bucket showed it at {@code checkedAt}. */
+    private record Copy<T>(Optional<T> value, String etag, Instant checkedAt) {
+        boolean youngerThan(Duration maxAge, Instant now) {
+            return now.isBefore(checkedAt.plus(maxAge));
+        }
+
+        Copy<T> checkedAt(Instant when) {
+            return new Copy<>(value, etag, when);
+        }
+    }
+}
