@@ -30,6 +30,9 @@ final class LocalShop implements AutoCloseable {
             Path repositoryRoot, Path dataDirectory, int edgePort, int postgresPort, int s3Port, boolean durable) {}
 
     private final List<ServiceInstance> instances = new CopyOnWriteArrayList<>();
+    /** Each service's instance ports, instance 1 first. */
+    private final Map<ShopService, List<Integer>> ports = new HashMap<>();
+
     private Layout layout;
     private LocalPostgres postgres;
     private LocalS3 s3;
@@ -59,7 +62,6 @@ final class LocalShop implements AutoCloseable {
         Upstreams upstreams = new Upstreams();
         edge = Edge.start(layout.edgePort(), upstreams, new BucketPages(s3Client, BUCKET));
 
-        Map<ShopService, List<Integer>> ports = new HashMap<>();
         scale.forEach((service, count) -> {
             for (int i = 1; i <= count; i++) {
                 int port = randomServicePorts ? FreePort.pick() : service.port(i);
@@ -84,7 +86,7 @@ final class LocalShop implements AutoCloseable {
                 number,
                 port,
                 service.runnerJar(layout.repositoryRoot()),
-                environment(service, layout),
+                environment(service, number, layout),
                 layout.dataDirectory().resolve("logs"));
     }
 
@@ -100,8 +102,12 @@ final class LocalShop implements AutoCloseable {
         return replacement;
     }
 
-    /** What a service reads from its environment in AWS, pointed at the local stand-ins. */
-    private Map<String, String> environment(ShopService service, Layout layout) {
+    /**
+     * What a service reads from its environment in AWS, pointed at the local stand-ins. Calls between services skip
+     * the edge, as ECS Service Connect keeps them inside the VPC in AWS: order-service instance n calls instance n of
+     * cart-service and account-service (modulo their counts), on their own ports.
+     */
+    private Map<String, String> environment(ShopService service, int number, Layout layout) {
         Credentials db = postgres.credentials(service.database());
         String edgeUrl = "http://127.0.0.1:" + edge.port();
         Map<String, String> env = new HashMap<>();
@@ -118,14 +124,20 @@ final class LocalShop implements AutoCloseable {
                 env.put("JWT_KEY_DIR", layout.dataDirectory().resolve("keys").toString());
             case CATALOG -> env.put("CATALOG_SEED_SAMPLE", "true");
             case ORDER -> {
-                env.put("CART_SERVICE_URL", edgeUrl);
-                env.put("ACCOUNT_SERVICE_URL", edgeUrl);
+                env.put("CART_SERVICE_URL", directUrl(ShopService.CART, number));
+                env.put("ACCOUNT_SERVICE_URL", directUrl(ShopService.ACCOUNT, number));
             }
             default -> {
                 // no extra settings
             }
         }
         return env;
+    }
+
+    /** The URL of the instance of {@code service} that instance {@code number} of a caller uses. */
+    private String directUrl(ShopService service, int number) {
+        List<Integer> of = ports.get(service);
+        return "http://127.0.0.1:" + of.get((number - 1) % of.size());
     }
 
     /** The running instances, by service and then instance number. */
