@@ -22,6 +22,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.Secret;
@@ -30,13 +31,25 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.servicediscovery.INamespace;
+import software.amazon.awscdk.services.servicediscovery.NamespaceType;
 import software.constructs.Construct;
 
 /**
  * The running shop in one environment: network, database, ALB, CloudFront and the pages bucket, one Fargate service
- * per API service, and the nightly republish. Images come from the repositories of {@link RegistryStack}.
+ * per API service, and the nightly republish. Images come from the repositories of {@link RegistryStack}. The public
+ * API goes through CloudFront and the ALB; the services call each other through ECS Service Connect, inside the VPC.
  */
 public class StorefrontStack extends Stack {
+    /**
+     * Who calls whom inside the VPC: REST calls and the JWKS of account-service. Each edge opens the callee's port to
+     * the caller's tasks (see {@link ApiService#acceptCallsFrom}); {@link #environment} hands out the matching URLs.
+     */
+    private static final Map<ServiceSpec, List<ServiceSpec>> CALLS = Map.of(
+            ServiceSpec.CART, List.of(ServiceSpec.ACCOUNT),
+            ServiceSpec.ORDER, List.of(ServiceSpec.CART, ServiceSpec.ACCOUNT),
+            ServiceSpec.CATALOG, List.of(ServiceSpec.ACCOUNT));
+
     private final Map<String, ApiService> services = new LinkedHashMap<>();
 
     public StorefrontStack(Construct scope, String id, StackProps props, EnvironmentConfig config, String imageTag) {
@@ -49,6 +62,12 @@ public class StorefrontStack extends Stack {
                 .vpc(network.vpc())
                 .containerInsightsV2(ContainerInsights.ENABLED)
                 .build();
+        // An HTTP namespace: Service Connect resolves names in its own proxy, so no Route 53 zone is needed.
+        INamespace namespace = cluster.addDefaultCloudMapNamespace(CloudMapNamespaceOptions.builder()
+                .name(namespaceName(config))
+                .type(NamespaceType.HTTP)
+                .useForServiceConnect(true)
+                .build());
         DatabaseBootstrap bootstrap = new DatabaseBootstrap(this, "DatabaseBootstrap", config, network, cluster, db);
         JwtSigningKey jwt = new JwtSigningKey(this, "JwtSigningKey", config);
         PublicApi api = new PublicApi(this, "PublicApi", network, accessLogs);
@@ -65,13 +84,14 @@ public class StorefrontStack extends Stack {
                             config,
                             network,
                             cluster,
+                            namespace,
                             api.listener(),
                             Repository.fromRepositoryName(
                                     this,
                                     spec.constructId() + "Repository",
                                     RegistryStack.repositoryName(config, spec)),
                             imageTag,
-                            environment(spec, config, db, api, edge),
+                            environment(spec, config, db, edge),
                             secrets(spec, db, jwt)));
             db.allowFrom(service.securityGroup(), spec.name());
             service.grantBucket(edge.pages());
@@ -81,6 +101,11 @@ public class StorefrontStack extends Stack {
             alarms.watch(service);
         }
         services.get(ServiceSpec.ACCOUNT.name()).service().getNode().addDependency(jwt.initialKey());
+        for (ServiceSpec caller : ServiceSpec.ALL) {
+            for (ServiceSpec callee : CALLS.getOrDefault(caller, List.of())) {
+                services.get(callee.name()).acceptCallsFrom(services.get(caller.name()));
+            }
+        }
 
         new Scheduling(this, "Scheduling", config, network, cluster, services.get(ServiceSpec.CATALOG.name()));
 
@@ -113,9 +138,17 @@ public class StorefrontStack extends Stack {
                 .build();
     }
 
-    /** Plain configuration only; anything secret goes through {@link #secrets}. */
-    private Map<String, String> environment(
-            ServiceSpec spec, EnvironmentConfig config, Database db, PublicApi api, Edge edge) {
+    /** The Service Connect namespace, one per environment: dev and prod may share an account. */
+    private static String namespaceName(EnvironmentConfig config) {
+        return "storefront-" + config.name() + ".local";
+    }
+
+    /**
+     * Plain configuration only; anything secret goes through {@link #secrets}. Calls to another service use its
+     * Service Connect name, never the ALB: no round trip out through NAT and back in, and the proxy keeps connections
+     * alive inside the VPC.
+     */
+    private Map<String, String> environment(ServiceSpec spec, EnvironmentConfig config, Database db, Edge edge) {
         Map<String, String> env = new HashMap<>();
         env.put("DB_URL", db.jdbcUrl());
         env.put("JWT_ISSUER", config.jwtIssuer());
@@ -127,12 +160,11 @@ public class StorefrontStack extends Stack {
             // CloudFront and the ALB each append to X-Forwarded-For; the client is the entry before those two.
             env.put("FORWARDED_HOPS", "2");
         } else {
-            // Through the ALB, not CloudFront: stays inside the region and needs no public round trip.
-            env.put("JWT_JWKS_URL", api.baseUrl() + "/api/accounts/jwks.json");
+            env.put("JWT_JWKS_URL", ApiService.internalUrl(ServiceSpec.ACCOUNT) + "/api/accounts/jwks.json");
         }
         if (spec.equals(ServiceSpec.ORDER)) {
-            env.put("CART_SERVICE_URL", api.baseUrl());
-            env.put("ACCOUNT_SERVICE_URL", api.baseUrl());
+            env.put("CART_SERVICE_URL", ApiService.internalUrl(ServiceSpec.CART));
+            env.put("ACCOUNT_SERVICE_URL", ApiService.internalUrl(ServiceSpec.ACCOUNT));
         }
         if (spec.equals(ServiceSpec.CATALOG)) {
             env.put("SITE_URL", edge.siteUrl());

@@ -84,6 +84,8 @@ class ProdEnvironmentTest {
         template.hasResourceProperties("AWS::ECS::Cluster", Map.of("ClusterName", "storefront-prod"));
         template.hasResourceProperties(
                 "AWS::SecretsManager::Secret", Map.of("Name", "storefront/prod/db/cart_service"));
+        // dev and prod may share an account: their Service Connect namespaces must not collide
+        template.hasResourceProperties("AWS::ServiceDiscovery::HttpNamespace", Map.of("Name", "storefront-prod.local"));
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storefront.deploy.aws.config.ServiceSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
@@ -117,6 +119,207 @@ class StorefrontStackTest {
     }
 
     @Test
+    void theClusterHasOneServiceConnectNamespaceOfItsOwn() {
+        template.resourceCountIs("AWS::ServiceDiscovery::HttpNamespace", 1);
+        // Service Connect needs no DNS: no private hosted zone
+        template.resourceCountIs("AWS::ServiceDiscovery::PrivateDnsNamespace", 0);
+        template.hasResourceProperties("AWS::ServiceDiscovery::HttpNamespace", Map.of("Name", "storefront-dev.local"));
+        template.hasResourceProperties(
+                "AWS::ECS::Cluster", Map.of("ServiceConnectDefaults", Map.of("Namespace", namespaceArn())));
+    }
+
+    @Test
+    void everyServiceIsAServiceConnectEndpointNamedAfterItselfOnItsContainerPort() {
+        for (String name : SERVICES) {
+            template.hasResourceProperties(
+                    "AWS::ECS::Service",
+                    Map.of(
+                            "ServiceName",
+                            name,
+                            "ServiceConnectConfiguration",
+                            Map.of(
+                                    "Enabled",
+                                    true,
+                                    "Namespace",
+                                    namespaceArn(),
+                                    "Services",
+                                    List.of(Map.of(
+                                            "PortName",
+                                            "http",
+                                            "DiscoveryName",
+                                            name,
+                                            "ClientAliases",
+                                            List.of(Map.of("DnsName", name, "Port", 8080)))),
+                                    // the proxy logs next to the service, in its own log group
+                                    "LogConfiguration",
+                                    Map.of(
+                                            "LogDriver",
+                                            "awslogs",
+                                            "Options",
+                                            Match.objectLike(Map.of(
+                                                    "awslogs-group",
+                                                    Map.of("Ref", logGroupId("/storefront/dev/" + name)),
+                                                    "awslogs-stream-prefix",
+                                                    "service-connect"))))));
+            // the named port Service Connect refers to, as HTTP so that the proxy reports requests and status codes
+            template.hasResourceProperties(
+                    "AWS::ECS::TaskDefinition",
+                    Map.of(
+                            "Family",
+                            "storefront-dev-" + name,
+                            "ContainerDefinitions",
+                            List.of(Match.objectLike(Map.of(
+                                    "PortMappings",
+                                    List.of(Map.of(
+                                            "ContainerPort", 8080,
+                                            "Name", "http",
+                                            "AppProtocol", "http",
+                                            "Protocol", "tcp")))))));
+        }
+    }
+
+    @Test
+    void servicesCallEachOtherThroughServiceConnectNotThroughTheAlb() {
+        assertEquals("http://cart-service:8080", synth.environmentValue("order-service", "CART_SERVICE_URL"));
+        assertEquals("http://account-service:8080", synth.environmentValue("order-service", "ACCOUNT_SERVICE_URL"));
+        for (String name : List.of("cart-service", "order-service", "catalog-publisher")) {
+            assertEquals(
+                    "http://account-service:8080/api/accounts/jwks.json",
+                    synth.environmentValue(name, "JWT_JWKS_URL"),
+                    name);
+        }
+        String alb = template.findResources("AWS::ElasticLoadBalancingV2::LoadBalancer")
+                .keySet()
+                .iterator()
+                .next();
+        for (String name : SERVICES) {
+            String env = String.valueOf(synth.container(name).get("Environment"));
+            assertFalse(env.contains(alb), name + " still reaches a service through the ALB: " + env);
+        }
+    }
+
+    @Test
+    void eachCalleeAcceptsItsCallersOnTheContainerPortAndNoOtherService() {
+        Set<String> edges = new TreeSet<>();
+        for (Map<String, Object> rule : properties("AWS::EC2::SecurityGroupIngress")) {
+            ServiceSpec callee = serviceOwning(rule.get("GroupId"));
+            ServiceSpec caller = serviceOwning(rule.get("SourceSecurityGroupId"));
+            if (callee == null || caller == null) {
+                continue;
+            }
+            edges.add(caller.name() + " -> " + callee.name());
+            assertEquals("tcp", rule.get("IpProtocol"), rule.toString());
+            assertEquals(8080, ((Number) rule.get("FromPort")).intValue(), rule.toString());
+            assertEquals(8080, ((Number) rule.get("ToPort")).intValue(), rule.toString());
+        }
+        assertEquals(
+                Set.of(
+                        "cart-service -> account-service",
+                        "catalog-publisher -> account-service",
+                        "order-service -> account-service",
+                        "order-service -> cart-service"),
+                edges);
+        // the ALB still reaches every service, and no service group has an inline (CIDR) ingress rule
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            template.hasResourceProperties(
+                    "AWS::EC2::SecurityGroupIngress",
+                    Map.of(
+                            "GroupId",
+                            Map.of("Fn::GetAtt", List.of(securityGroupId(spec), "GroupId")),
+                            "SourceSecurityGroupId",
+                            Map.of(
+                                    "Fn::GetAtt",
+                                    List.of(Match.stringLikeRegexp("^PublicApiAlbSecurityGroup.*"), "GroupId")),
+                            "FromPort",
+                            8080));
+            template.hasResource(
+                    "AWS::EC2::SecurityGroup",
+                    Map.of(
+                            "Properties",
+                            Match.objectLike(Map.of(
+                                    "GroupDescription",
+                                    spec.name() + " tasks",
+                                    "SecurityGroupIngress",
+                                    Match.absent()))));
+        }
+    }
+
+    @Test
+    void callersAreDeployedAfterTheServicesTheyCall() {
+        // a task resolves only the Service Connect endpoints that existed when it started
+        assertTrue(dependsOn("order-service")
+                .containsAll(List.of(serviceId("cart-service"), serviceId("account-service"))));
+        assertTrue(dependsOn("cart-service").contains(serviceId("account-service")));
+        assertTrue(dependsOn("catalog-publisher").contains(serviceId("account-service")));
+        assertFalse(dependsOn("account-service").stream()
+                .anyMatch(id ->
+                        SERVICES.stream().map(StorefrontStackTest::serviceId).anyMatch(id::equals)));
+    }
+
+    private static Map<String, Object> namespaceArn() {
+        String namespace = template.findResources("AWS::ServiceDiscovery::HttpNamespace")
+                .keySet()
+                .iterator()
+                .next();
+        return Map.of("Fn::GetAtt", List.of(namespace, "Arn"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String logGroupId(String logGroupName) {
+        return template.findResources("AWS::Logs::LogGroup").entrySet().stream()
+                .filter(e ->
+                        logGroupName.equals(((Map<String, Object>) e.getValue().get("Properties")).get("LogGroupName")))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no log group " + logGroupName));
+    }
+
+    /** The logical id of the task security group of {@code spec}'s service. */
+    @SuppressWarnings("unchecked")
+    private static String securityGroupId(ServiceSpec spec) {
+        return template.findResources("AWS::EC2::SecurityGroup").entrySet().stream()
+                .filter(e -> (spec.name() + " tasks")
+                        .equals(((Map<String, Object>) e.getValue().get("Properties")).get("GroupDescription")))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no security group for " + spec.name()));
+    }
+
+    /** The service whose task security group {@code groupId} ({@code Fn::GetAtt [<id>, GroupId]}) is, if any. */
+    @SuppressWarnings("unchecked")
+    private static ServiceSpec serviceOwning(Object groupId) {
+        if (!(groupId instanceof Map<?, ?> getAtt) || !(getAtt.get("Fn::GetAtt") instanceof List<?> attribute)) {
+            return null;
+        }
+        return ServiceSpec.ALL.stream()
+                .filter(spec -> securityGroupId(spec).equals(attribute.get(0)))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> properties(String type) {
+        return template.findResources(type).values().stream()
+                .map(r -> (Map<String, Object>) r.get("Properties"))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String serviceId(String name) {
+        return template.findResources("AWS::ECS::Service").entrySet().stream()
+                .filter(e -> name.equals(((Map<String, Object>) e.getValue().get("Properties")).get("ServiceName")))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ECS service " + name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> dependsOn(String name) {
+        return (List<String>)
+                template.findResources("AWS::ECS::Service").get(serviceId(name)).getOrDefault("DependsOn", List.of());
+    }
+
+    @Test
     void readinessIsCheckedByTheAlbNotByACommandTheImageCannotRun() {
         template.allResourcesProperties(
                 "AWS::ElasticLoadBalancingV2::TargetGroup", Map.of("HealthCheckPath", "/q/health/ready", "Port", 8080));
@@ -211,7 +414,7 @@ class StorefrontStackTest {
         for (String name : List.of("cart-service", "order-service", "catalog-publisher")) {
             List<String> env = synth.environmentNames(name);
             assertTrue(env.containsAll(List.of("S3_BUCKET", "S3_REGION", "JWT_JWKS_URL")), name + ": " + env);
-            assertTrue(synth.environmentValue(name, "JWT_JWKS_URL").toString().contains("/api/accounts/jwks.json"));
+            assertTrue(synth.environmentValue(name, "JWT_JWKS_URL").toString().endsWith("/api/accounts/jwks.json"));
         }
         assertFalse(synth.environmentNames("account-service").contains("S3_BUCKET"));
         assertTrue(synth.environmentNames("order-service").contains("CART_SERVICE_URL"));

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecs.AppProtocol;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
@@ -26,6 +28,8 @@ import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.ecs.ServiceConnectProps;
+import software.amazon.awscdk.services.ecs.ServiceConnectService;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
@@ -35,23 +39,29 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.servicediscovery.INamespace;
 import software.constructs.Construct;
 
 /**
  * One API service as its own ECS Fargate service: its task definition sized from configuration, its log group, its
- * ALB target group and path rule, and its own target-tracking autoscaling on CPU and on requests per task. Used once
- * per service, so the four differ only in what {@link Props} says.
+ * ALB target group and path rule, its own target-tracking autoscaling on CPU and on requests per task, and its
+ * Service Connect endpoint ({@link #internalUrl}) for the other services. Used once per service, so the four differ
+ * only in what {@link Props} says.
  */
 public class ApiService extends Construct {
     /** Every service listens here in AWS (locally each has its own port). */
     public static final int CONTAINER_PORT = 8080;
 
     public static final String CONTAINER_NAME = "app";
+    /** The container's named port: Service Connect refers to the port mapping by this name. */
+    public static final String PORT_NAME = "http";
+
     public static final String READINESS_PATH = "/q/health/ready";
 
     /**
      * What one service needs from the stack.
      *
+     * @param namespace the cluster's Cloud Map namespace, in which this service registers its Service Connect endpoint
      * @param environment plain configuration, never credentials
      * @param secrets credentials, injected by ECS from Secrets Manager at task start
      */
@@ -60,6 +70,7 @@ public class ApiService extends Construct {
             EnvironmentConfig config,
             Network network,
             Cluster cluster,
+            INamespace namespace,
             ApplicationListener listener,
             IRepository repository,
             String imageTag,
@@ -67,6 +78,7 @@ public class ApiService extends Construct {
             Map<String, Secret> secrets) {}
 
     private final ServiceSpec spec;
+    private final LogGroup logs;
     private final FargateTaskDefinition taskDefinition;
     private final FargateService service;
     private final SecurityGroup securityGroup;
@@ -85,6 +97,11 @@ public class ApiService extends Construct {
                         .cpuArchitecture(CpuArchitecture.X86_64)
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
                         .build())
+                .build();
+        logs = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/storefront/" + props.config().name() + "/" + spec.name())
+                .retention(props.config().logRetention())
+                .removalPolicy(Removal.of(props.config()))
                 .build();
         taskDefinition.addContainer(CONTAINER_NAME, container(props));
 
@@ -109,6 +126,7 @@ public class ApiService extends Construct {
                 .maxHealthyPercent(200)
                 // Flyway migrates at start; give the JVM that time before the ALB's verdict counts.
                 .healthCheckGracePeriod(Duration.seconds(90))
+                .serviceConnectConfiguration(serviceConnect(props.namespace()))
                 .build();
 
         targetGroup = props.listener()
@@ -147,22 +165,61 @@ public class ApiService extends Construct {
                 "Resource::\\*");
     }
 
+    /**
+     * Registers this service as {@code <name>:8080} in the namespace, which also makes it a client of every other
+     * endpoint there. The Service Connect proxy logs to the service's own log group, under {@code service-connect/}.
+     */
+    private ServiceConnectProps serviceConnect(INamespace namespace) {
+        return ServiceConnectProps.builder()
+                // The ARN, not the name: CloudFormation then creates the namespace before the service.
+                .namespace(namespace.getNamespaceArn())
+                .services(List.of(ServiceConnectService.builder()
+                        .portMappingName(PORT_NAME)
+                        .discoveryName(spec.name())
+                        .dnsName(spec.name())
+                        .port(CONTAINER_PORT)
+                        .build()))
+                .logDriver(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                        .logGroup(logs)
+                        .streamPrefix("service-connect")
+                        .build()))
+                .build();
+    }
+
+    /** Where the other services reach {@code callee} through Service Connect, e.g. {@code http://cart-service:8080}. */
+    public static String internalUrl(ServiceSpec callee) {
+        return "http://" + callee.name() + ":" + CONTAINER_PORT;
+    }
+
+    /**
+     * Lets {@code caller} call this service through Service Connect: the caller's proxy connects straight to this
+     * service's tasks on the container port, so that port opens to the caller's security group and nothing else. The
+     * caller is also deployed after this service: a task resolves only the endpoints that existed when it started.
+     */
+    public void acceptCallsFrom(ApiService caller) {
+        securityGroup.addIngressRule(
+                caller.securityGroup(),
+                Port.tcp(CONTAINER_PORT),
+                caller.spec().name() + " to " + spec.name() + " through Service Connect");
+        caller.service().getNode().addDependency(service);
+    }
+
     private ContainerDefinitionOptions container(Props props) {
         ServiceSpec spec = props.spec();
-        LogGroup logs = LogGroup.Builder.create(this, "Logs")
-                .logGroupName("/storefront/" + props.config().name() + "/" + spec.name())
-                .retention(props.config().logRetention())
-                .removalPolicy(Removal.of(props.config()))
-                .build();
         Map<String, String> environment = new HashMap<>(props.environment());
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(CONTAINER_PORT));
-        // The task's memory is the container's limit; let the heap use most of it (the JVM default is a quarter).
-        environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75.0");
+        // The task's memory is the container's limit; let the heap use most of it (the JVM default is a quarter), but
+        // not 75 %: the Service Connect proxy (about 64 MiB) shares the task, and a 512 MiB dev task must hold the
+        // heap,
+        // the JVM's own memory and the proxy.
+        environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60.0");
         return ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromEcrRepository(props.repository(), props.imageTag()))
                 .portMappings(List.of(PortMapping.builder()
                         .containerPort(CONTAINER_PORT)
-                        .name("http")
+                        .name(PORT_NAME)
+                        // HTTP rather than TCP: Service Connect then reports requests, status codes and latency.
+                        .appProtocol(AppProtocol.getHttp())
                         .build()))
                 .environment(environment)
                 .secrets(props.secrets())

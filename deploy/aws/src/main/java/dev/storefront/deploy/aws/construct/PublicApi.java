@@ -56,9 +56,4 @@ public class PublicApi extends Construct {
     public ApplicationListener listener() {
         return listener;
     }
-
-    /** The base URL services use to reach each other and the JWKS (inside AWS, through the ALB). */
-    public String baseUrl() {
-        return "http://" + alb.getLoadBalancerDnsName();
-    }
 }

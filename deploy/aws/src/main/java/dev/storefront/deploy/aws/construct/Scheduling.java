@@ -14,7 +14,9 @@ import software.constructs.Construct;
 /**
  * The nightly full republish: catalog-publisher's own task definition, run as a one-shot task with
  * {@code CATALOG_MODE=publish-once} (it publishes everything, then exits 0). Reusing the service's task definition
- * keeps image, secrets and permissions identical to what serves the admin API; only the mode differs.
+ * keeps image, secrets and permissions identical to what serves the admin API; only the mode differs. A task started
+ * this way is outside Service Connect (only a service's tasks get the proxy), so {@code account-service} does not
+ * resolve in it; that is fine, because a one-shot publish verifies no token and never fetches the JWKS.
  */
 public class Scheduling extends Construct {
     private final Rule rule;
