@@ -28,5 +28,7 @@ done > "$CARTS_FILE"
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$BENCH_DIR/add-item.lua" "$BASE" > /dev/null
 echo "== add-item: PUT /api/carts/{id}/items/{sku}"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/add-item.lua" "$BASE"
+# The read path has its own code to compile: warm it up too, or its first seconds show as the tail.
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$BENCH_DIR/get-cart.lua" "$BASE" > /dev/null
 echo "== get-cart: GET /api/carts/{id}"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/get-cart.lua" "$BASE"

@@ -1,11 +1,22 @@
 #!/usr/bin/env bash
-# Prints "<pid> <cpu ticks> <name>" for every process under the given pid (the shop): its JVMs, PostgreSQL, s3proxy.
-for pid in $(ps -e -o pid= --forest -o ppid= | awk -v root="$1" '
-    { parent[$1] = $2 } END { for (p in parent) { q = p; while (q in parent && q != root) q = parent[q]; if (q == root) print p } }'); do
+# Prints "<pid> <cpu ticks> <name>" for the given pid (the shop: its launcher, which is also the local edge) and every
+# process under it: the service JVMs, PostgreSQL, s3proxy. A service JVM runs quarkus-run.jar from
+# <module>/target/quarkus-app, so it is named by its working directory; a second instance of a service is "<name>#2".
+declare -A seen
+children=$(ps -e -o pid= -o ppid= | awk -v root="$1" '
+    { parent[$1] = $2 } END { for (p in parent) { q = p; while (q in parent && q != root) q = parent[q]; if (q == root && p != root) print p } }' | sort -n)
+for pid in "$1" $children; do
   stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
   ticks=$(echo "$stat" | awk '{ print $14 + $15 }')
   args=$(tr '\0' ' ' < "/proc/$pid/cmdline")
-  name=$(echo "$args" | grep -oE '(account-service|cart-service|order-service|catalog-publisher|s3proxy)' | head -1)
+  where="$args $(readlink "/proc/$pid/cwd" 2>/dev/null)"
+  name=$(echo "$where" | grep -oE '(account-service|cart-service|order-service|catalog-publisher|s3proxy|local-shop)' | head -1)
+  [ "$name" = local-shop ] && name="edge(local-shop)"
   [ -n "$name" ] || name=$(echo "$args" | grep -qE '^postgres' && echo postgres || echo "$(basename "${args%% *}")")
+  case "$name" in
+    *-service|catalog-publisher)
+      seen[$name]=$(( ${seen[$name]:-0} + 1 ))
+      [ "${seen[$name]}" -gt 1 ] && name="$name#${seen[$name]}" ;;
+  esac
   echo "$pid $ticks $name"
 done

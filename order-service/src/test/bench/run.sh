@@ -5,7 +5,9 @@
 #   DURATION=30s CONNECTIONS=16 order-service/src/test/bench/run.sh
 # The outbox relay is off while it runs, so each shopper's cart stays full and can be checked out again and again
 # (every request still reads the cart from cart-service, prices it from the bucket and writes order, lines, key and
-# outbox row in one transaction). A JFR recording of order-service is summarised at the end: where the time goes.
+# outbox row in one transaction). With PROFILE=1 a JFR recording of order-service during the measured run is
+# summarised at the end (where the time goes); it costs throughput, so leave it off for the figure itself.
+# The services run on the JDK that runs this script: PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH for JDK 25.
 set -euo pipefail
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -33,16 +35,22 @@ ORDER_PID=$(ss -ltnpH "sport = :8083" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | hea
 echo "== warm-up (15 s)"
 wrk -t2 -c"$CONNECTIONS" -d15s -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" > /dev/null
 echo "== checkout: POST /api/orders, $CONNECTIONS connections, $DURATION"
-jcmd "$ORDER_PID" JFR.start name=bench settings=profile filename="$WORK/order.jfr" > /dev/null
+[ "${PROFILE:-0}" = 1 ] && jcmd "$ORDER_PID" JFR.start name=bench settings=profile filename="$WORK/order.jfr" > /dev/null
 "$BENCH_DIR/cpu.sh" $SHOP > "$WORK/cpu-before.txt"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/checkout.lua" "$ORDER_URL"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" | tee "$WORK/wrk.txt"
 "$BENCH_DIR/cpu.sh" $SHOP > "$WORK/cpu-after.txt"
-jcmd "$ORDER_PID" JFR.stop name=bench > /dev/null
+[ "${PROFILE:-0}" = 1 ] && jcmd "$ORDER_PID" JFR.stop name=bench > /dev/null
 echo "== CPU seconds used during the measured run, by process (2 cores = $(( ${DURATION%s} * 2 )) s available)"
 join <(sort "$WORK/cpu-before.txt") <(sort "$WORK/cpu-after.txt") |
   awk -v hz="$(getconf CLK_TCK)" '{ used[$3] += ($4 - $2) / hz } END { for (n in used) if (used[n] > 0.05) printf "  %6.1f s  %s\n", used[n], n }' |
   sort -rn
 echo "== orders stored"
 python3 "$BENCH_DIR/shoppers.py" --count "http://127.0.0.1:$EDGE_PORT" < "$WORK/shoppers.txt"
-echo "== where order-service spends its CPU (JFR execution samples)"
-jfr print --json --events jdk.ExecutionSample "$WORK/order.jfr" | python3 "$BENCH_DIR/hotspots.py"
+if [ "${PROFILE:-0}" = 1 ]; then
+  echo "== where order-service spends its CPU (JFR execution samples)"
+  jfr print --json --events jdk.ExecutionSample "$WORK/order.jfr" | python3 "$BENCH_DIR/hotspots.py"
+fi
+# The figure to compare (with ../shared/peers/peer-orders-bench.sh, run right after): placed orders (201s) per second.
+awk '/Requests\/sec/ { rps = $2 } $1 == "requests" { total = $2 + 0; failed = $4 + 0 }
+     $1 == "p50" { p50 = $2 } $1 == "p99" { p99 = $2 }
+     END { printf "checkout: %.1f orders/s p50 %s ms p99 %s ms\n", (total ? rps * (total - failed) / total : 0), p50, p99 }' "$WORK/wrk.txt"
