@@ -26,7 +26,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * exception with a lower priority number (e.g. {@code Priorities.USER - 1}), which then wins over this one.
  */
 public class FrameworkProblemMappers {
-    /** Quarkus's own mappers for security exceptions run at {@code USER + 1}; these must win over them. */
+    /**
+     * The default priority: at {@code USER + 100} Quarkus's own handling of {@code UnauthorizedException} won and
+     * answered 403 where this mapper answers 401 (seen in ServiceDefaultsTest).
+     */
     static final int PRIORITY = Priorities.USER;
 
     private static final Logger LOG = Logger.getLogger(FrameworkProblemMappers.class);
