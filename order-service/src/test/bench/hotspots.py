@@ -16,6 +16,9 @@ LAYERS = [
     ("Jackson", "com.fasterxml.jackson"),
     ("Vert.x / Netty I/O", "io.netty"),
     ("fault tolerance", "smallrye.faulttolerance"),
+    ("JTA transactions", "arjuna"),
+    ("logging", "jboss.logmanager"),
+    ("metrics", "micrometer"),
 ]
 for e in events:
     frames = e["values"]["stackTrace"]["frames"] if e["values"].get("stackTrace") else []
@@ -23,7 +26,8 @@ for e in events:
         continue
     m = frames[0]["method"]
     top[m["type"]["name"] + "." + m["name"]] += 1
-    names = " ".join(f["method"]["type"]["name"] for f in frames)
+    # JFR names types with slashes (org/hibernate/...); the markers use dots.
+    names = " ".join(f["method"]["type"]["name"] for f in frames).replace("/", ".")
     for label, marker in LAYERS:
         if marker in names:
             layers[label] += 1

@@ -16,6 +16,10 @@ WORK=$(mktemp -d)
 EDGE_PORT=${EDGE_PORT:-18080}
 ORDER_URL=http://127.0.0.1:8083
 
+# Profiling needs whole stacks (the frames that name a layer sit deep under Vert.x and RESTEasy).
+[ "${PROFILE:-0}" = 1 ] && export JAVA_TOOL_OPTIONS="-XX:FlightRecorderOptions:stackdepth=512"
+# JDK 25's CPU-time sampler (jdk.CPUTimeSample) sees native and blocked-in-kernel CPU too: PROFILE_EVENT to pick it.
+PROFILE_EVENT=${PROFILE_EVENT:-jdk.ExecutionSample}
 OUTBOX_RELAY_EVERY=off java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -jar deploy/local-shop/target/local-shop.jar \
   --data "$WORK/shop" --port "$EDGE_PORT" --pg-port 25432 --s3-port 29000 > "$WORK/shop.log" 2>&1 &
 SHOP=$!
@@ -30,16 +34,23 @@ grep -A8 "The shop is ready" "$WORK/shop.log"
 
 python3 "$BENCH_DIR/shoppers.py" "http://127.0.0.1:$EDGE_PORT" "$CONNECTIONS" > "$WORK/shoppers.txt"
 export BENCH_DIR SHOPPERS_FILE="$WORK/shoppers.txt"
-ORDER_PID=$(ss -ltnpH "sport = :8083" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+pid_on() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+ORDER_PID=$(pid_on 8083); CART_PID=$(pid_on 8082)
 
 echo "== warm-up (15 s)"
 wrk -t2 -c"$CONNECTIONS" -d15s -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" > /dev/null
 echo "== checkout: POST /api/orders, $CONNECTIONS connections, $DURATION"
-[ "${PROFILE:-0}" = 1 ] && jcmd "$ORDER_PID" JFR.start name=bench settings=profile filename="$WORK/order.jfr" > /dev/null
+if [ "${PROFILE:-0}" = 1 ]; then
+  jcmd "$ORDER_PID" JFR.start name=bench settings=profile "$PROFILE_EVENT#enabled=true" filename="$WORK/order.jfr" > /dev/null
+  jcmd "$CART_PID" JFR.start name=bench settings=profile "$PROFILE_EVENT#enabled=true" filename="$WORK/cart.jfr" > /dev/null
+fi
 "$BENCH_DIR/cpu.sh" $SHOP > "$WORK/cpu-before.txt"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" | tee "$WORK/wrk.txt"
 "$BENCH_DIR/cpu.sh" $SHOP > "$WORK/cpu-after.txt"
-[ "${PROFILE:-0}" = 1 ] && jcmd "$ORDER_PID" JFR.stop name=bench > /dev/null
+if [ "${PROFILE:-0}" = 1 ]; then
+  jcmd "$ORDER_PID" JFR.stop name=bench > /dev/null
+  jcmd "$CART_PID" JFR.stop name=bench > /dev/null
+fi
 echo "== CPU seconds used during the measured run, by process (2 cores = $(( ${DURATION%s} * 2 )) s available)"
 join <(sort "$WORK/cpu-before.txt") <(sort "$WORK/cpu-after.txt") |
   awk -v hz="$(getconf CLK_TCK)" '{ used[$3] += ($4 - $2) / hz } END { for (n in used) if (used[n] > 0.05) printf "  %6.1f s  %s\n", used[n], n }' |
@@ -47,8 +58,11 @@ join <(sort "$WORK/cpu-before.txt") <(sort "$WORK/cpu-after.txt") |
 echo "== orders stored"
 python3 "$BENCH_DIR/shoppers.py" --count "http://127.0.0.1:$EDGE_PORT" < "$WORK/shoppers.txt"
 if [ "${PROFILE:-0}" = 1 ]; then
-  echo "== where order-service spends its CPU (JFR execution samples)"
-  jfr print --json --events jdk.ExecutionSample "$WORK/order.jfr" | python3 "$BENCH_DIR/hotspots.py"
+  for service in order cart; do
+    echo "== where $service-service spends its CPU (JFR execution samples)"
+    jfr print --json --events "$PROFILE_EVENT" "$WORK/$service.jfr" | python3 "$BENCH_DIR/hotspots.py"
+    [ -n "${KEEP_JFR:-}" ] && cp "$WORK/$service.jfr" "$KEEP_JFR/$service.jfr"
+  done
 fi
 # The figure to compare (with ../shared/peers/peer-orders-bench.sh, run right after): placed orders (201s) per second.
 awk '/Requests\/sec/ { rps = $2 } $1 == "requests" { total = $2 + 0; failed = $4 + 0 }

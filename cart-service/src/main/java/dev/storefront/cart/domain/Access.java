@@ -9,10 +9,13 @@ import java.util.UUID;
  */
 public record Access(Optional<UUID> accountId, Optional<String> cartToken) {
     boolean allows(Cart cart) {
-        boolean owner =
-                cart.ownerId != null && accountId.map(cart.ownerId::equals).orElse(false);
-        boolean tokenHolder =
-                cartToken.map(t -> CartToken.matches(t, cart.tokenHash)).orElse(false);
+        return allows(cart.ownerId, cart.tokenHash);
+    }
+
+    /** @param ownerId the cart's owner, null for an anonymous cart; @param tokenHash its token's hash, or null */
+    boolean allows(UUID ownerId, byte[] tokenHash) {
+        boolean owner = ownerId != null && accountId.map(ownerId::equals).orElse(false);
+        boolean tokenHolder = cartToken.map(t -> CartToken.matches(t, tokenHash)).orElse(false);
         return owner || tokenHolder;
     }
 }

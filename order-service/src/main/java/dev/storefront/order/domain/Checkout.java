@@ -4,7 +4,6 @@ import dev.storefront.order.client.AddressBook;
 import dev.storefront.order.client.CartService;
 import dev.storefront.order.client.CartView;
 import dev.storefront.order.client.RejectedException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +15,7 @@ import org.jboss.logging.Logger;
  *
  * <p>The cart is read and priced before any transaction starts (no connection is held over remote calls). The order,
  * its lines, the key with its response and the outbox message that clears the cart are then written in one
- * transaction. A duplicate that arrives after that commit replays the stored response; one that races it waits on the
+ * transaction, as one statement ({@link NewOrders}). A duplicate that arrives after that commit replays the stored response; one that races it waits on the
  * key's primary key in PostgreSQL and replays too. A request that fails records nothing, so it may be retried with
  * the same key.
  */
@@ -28,12 +27,15 @@ public class Checkout {
     private final AddressBook addressBook;
     private final Pricing pricing;
     private final IdempotencyKeys keys;
+    private final NewOrders newOrders;
 
-    public Checkout(CartService carts, AddressBook addressBook, Pricing pricing, IdempotencyKeys keys) {
+    public Checkout(
+            CartService carts, AddressBook addressBook, Pricing pricing, IdempotencyKeys keys, NewOrders newOrders) {
         this.carts = carts;
         this.addressBook = addressBook;
         this.pricing = pricing;
         this.keys = keys;
+        this.newOrders = newOrders;
     }
 
     /**
@@ -73,7 +75,7 @@ public class Checkout {
                     .map(r -> replay(r, command))
                     .orElseThrow(() -> e);
         }
-        Result result = QuarkusTransaction.requiringNew().call(() -> store(command, priced, address, render));
+        Result result = store(command, priced, address, render);
         if (!result.replayed()) {
             LOG.infof(
                     "Order %s placed by customer %s from cart %s",
@@ -114,14 +116,13 @@ public class Checkout {
                 201,
                 render.apply(order),
                 order.createdAt);
-        if (!keys.claim(response)) {
+        // The cart is cleared later, perhaps by another instance; the request id keeps that with this checkout.
+        var clearCart =
+                OutboxMessage.clearCart(order, command.bearerToken(), command.tokenExpiresAt(), command.requestId());
+        if (!newOrders.store(order, response, clearCart)) {
             return replay(
                     keys.find(command.customerId(), command.idempotencyKey()).orElseThrow(), command);
         }
-        order.persist();
-        // The cart is cleared later, perhaps by another instance; the request id keeps that with this checkout.
-        OutboxMessage.clearCart(order, command.bearerToken(), command.tokenExpiresAt(), command.requestId())
-                .persist();
         return new Result(order.id, response.responseStatus, response.responseBody, false);
     }
 

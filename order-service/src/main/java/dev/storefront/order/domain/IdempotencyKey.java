@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * A customer's idempotency key and the response recorded for it: the first response is replayed for every repeat of
- * the same request. Written only by {@link IdempotencyKeys#claim}, whose insert is the lock.
+ * the same request. Written only by {@link NewOrders#store}, whose insert is the lock.
  */
 @Entity
 @Table(name = "idempotency_key")

@@ -1,44 +1,58 @@
 package dev.storefront.order.domain;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Idempotency keys, scoped per customer. The table's primary key (customer_id, idem_key) is the only lock: a second
- * INSERT of the same key waits for the first transaction, then conflicts and finds the stored response. That works
- * across any number of instances.
+ * INSERT of the same key ({@link NewOrders#store}) waits for the first transaction, then conflicts and finds the stored
+ * response here. That works across any number of instances.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
+    private static final String FIND = "SELECT request_hash, order_id, response_status, response_body, created_at"
+            + " FROM idempotency_key WHERE customer_id = ? AND idem_key = ?";
 
-    public Optional<IdempotencyKey> find(UUID customerId, String key) {
-        return IdempotencyKey.findByIdOptional(new IdempotencyKey.PrimaryKey(customerId, key));
+    private final AgroalDataSource dataSource;
+
+    public IdempotencyKeys(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /**
-     * Records the response for a key unless the key is taken; must run in the transaction that stores the order.
-     *
-     * @return false when another request already holds this key (then nothing was written)
+     * The response recorded for a key. Plain SQL like {@link NewOrders}: every checkout looks its key up first, and
+     * this way a checkout never opens a Hibernate session.
      */
-    public boolean claim(IdempotencyKey response) {
-        // Native SQL: persist() cannot say ON CONFLICT DO NOTHING, and this wait-then-skip on the primary key is what
-        // collapses concurrent duplicates into one order (a failed persist would also roll back the transaction).
-        return IdempotencyKey.getEntityManager()
-                        .createNativeQuery("INSERT INTO idempotency_key"
-                                + " (customer_id, idem_key, request_hash, order_id, response_status, response_body,"
-                                + " created_at) VALUES (:customer, :key, :hash, :order, :status, :body, :now)"
-                                + " ON CONFLICT (customer_id, idem_key) DO NOTHING")
-                        .setParameter("customer", response.customerId)
-                        .setParameter("key", response.key)
-                        .setParameter("hash", response.requestHash)
-                        .setParameter("order", response.orderId)
-                        .setParameter("status", response.responseStatus)
-                        .setParameter("body", response.responseBody)
-                        .setParameter("now", response.createdAt)
-                        .executeUpdate()
-                == 1;
+    public Optional<IdempotencyKey> find(UUID customerId, String key) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(FIND)) {
+            query.setObject(1, customerId);
+            query.setString(2, key);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(IdempotencyKey.of(
+                        customerId,
+                        key,
+                        row.getString("request_hash"),
+                        row.getObject("order_id", UUID.class),
+                        row.getInt("response_status"),
+                        row.getString("response_body"),
+                        row.getObject("created_at", OffsetDateTime.class).toInstant()));
+            }
+        } catch (SQLException e) {
+            // The problem mappers answer 503 when the database is unreachable, 500 otherwise.
+            throw new IllegalStateException("Idempotency key could not be read", e);
+        }
     }
 
     /** Deletes keys recorded before {@code cutoff}; returns how many. */
