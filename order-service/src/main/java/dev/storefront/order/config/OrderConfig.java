@@ -42,10 +42,6 @@ public interface OrderConfig {
         @WithDefault("1s")
         String relayEvery();
 
-        /** At most this many messages per relay run. */
-        @WithDefault("50")
-        int batchSize();
-
         /** Delay before the first retry; doubled per failed attempt up to {@link #maxBackoff()}. */
         @WithDefault("1s")
         Duration initialBackoff();
