@@ -15,7 +15,8 @@ public record Access(Optional<UUID> accountId, Optional<String> cartToken) {
     /** @param ownerId the cart's owner, null for an anonymous cart; @param tokenHash its token's hash, or null */
     boolean allows(UUID ownerId, byte[] tokenHash) {
         boolean owner = ownerId != null && accountId.map(ownerId::equals).orElse(false);
-        boolean tokenHolder = cartToken.map(t -> CartToken.matches(t, tokenHash)).orElse(false);
+        boolean tokenHolder =
+                cartToken.map(t -> CartToken.matches(t, tokenHash)).orElse(false);
         return owner || tokenHolder;
     }
 }

@@ -84,11 +84,13 @@ public class Carts {
                 PreparedStatement query = connection.prepareStatement(READ)) {
             query.setObject(1, id);
             try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next() || !access.allows(rows.getObject("owner_id", UUID.class), rows.getBytes("token_hash"))) {
+                if (!rows.next()
+                        || !access.allows(rows.getObject("owner_id", UUID.class), rows.getBytes("token_hash"))) {
                     throw CartException.cartNotFound(id);
                 }
                 UUID ownerId = rows.getObject("owner_id", UUID.class);
-                Instant updatedAt = rows.getObject("updated_at", OffsetDateTime.class).toInstant();
+                Instant updatedAt =
+                        rows.getObject("updated_at", OffsetDateTime.class).toInstant();
                 List<CartContents.Line> lines = new ArrayList<>();
                 do {
                     if (rows.getString("sku") != null) {

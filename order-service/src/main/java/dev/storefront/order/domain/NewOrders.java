@@ -22,8 +22,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class NewOrders {
-    private static final String INSERT =
-            """
+    private static final String INSERT = """
             WITH claimed AS (
                 INSERT INTO idempotency_key
                     (customer_id, idem_key, request_hash, order_id, response_status, response_body, created_at)
@@ -69,7 +68,12 @@ public class NewOrders {
             Address ship = order.shippingAddress;
             p.add(order.customerId).add(order.cartId).add(order.status.name()).add(order.currency);
             p.add(order.totalMinor).add(order.itemCount);
-            p.add(ship.name).add(ship.line1).add(ship.line2).add(ship.city).add(ship.postalCode).add(ship.country);
+            p.add(ship.name)
+                    .add(ship.line1)
+                    .add(ship.line2)
+                    .add(ship.city)
+                    .add(ship.postalCode)
+                    .add(ship.country);
             p.add(order.createdAt).add(order.updatedAt);
 
             List<OrderLine> lines = order.lines;
