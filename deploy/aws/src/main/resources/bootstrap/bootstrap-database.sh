@@ -2,10 +2,13 @@
 # Runs as the master user (PGHOST/PGUSER/PGPASSWORD from the master secret); every step is idempotent, so the
 # task can run again on every deployment. SERVICES = "role:schema ..."; <ROLE>_PASSWORD holds each role's password.
 set -eu
-export PGPORT="${PGPORT:-5432}" PGSSLMODE=require PGCONNECT_TIMEOUT=10
+# The cluster's certificate must chain to the CA root in DB_SSL_ROOT_CERT (from an SSM parameter) and name PGHOST;
+# libpq reads the root from a file.
+printf '%s\n' "$DB_SSL_ROOT_CERT" > /tmp/db-ca.pem
+export PGPORT="${PGPORT:-5432}" PGSSLMODE=verify-full PGSSLROOTCERT=/tmp/db-ca.pem PGCONNECT_TIMEOUT=10
 psql_q() { psql -X -v ON_ERROR_STOP=1 -q "$@"; }
 
-until pg_isready -d postgres >/dev/null 2>&1; do echo "waiting for $PGHOST"; sleep 5; done
+until pg_isready -d postgres >/dev/null 2>&1; do echo "waiting for $PGHOST (or for a certificate that verifies)"; sleep 5; done
 
 if [ -z "$(psql_q -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'storefront'")" ]; then
   psql_q -d postgres -c "CREATE DATABASE storefront"

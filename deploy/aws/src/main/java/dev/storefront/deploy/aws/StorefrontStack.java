@@ -109,12 +109,14 @@ public class StorefrontStack extends Stack {
 
         new Scheduling(this, "Scheduling", config, network, cluster, services.get(ServiceSpec.CATALOG.name()));
 
-        // CDK's LogRetention function (it sets the retention of the database's exported log group) is a singleton
-        // at stack level, outside any construct of ours.
+        // CDK's LogRetention function (it sets the retention of the database's exported log group) and the function
+        // behind AwsCustomResource (PublicApi's prefix-list lookup) are singletons at stack level, outside any
+        // construct of ours.
         Nag.suppress(
                 this,
                 "AwsSolutions-IAM4",
-                "CDK's LogRetention function only writes its own logs (AWSLambdaBasicExecutionRole).",
+                "CDK's LogRetention and AwsCustomResource functions only write their own logs "
+                        + "(AWSLambdaBasicExecutionRole).",
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
         Nag.suppress(
                 this,
@@ -151,6 +153,10 @@ public class StorefrontStack extends Stack {
     private Map<String, String> environment(ServiceSpec spec, EnvironmentConfig config, Database db, Edge edge) {
         Map<String, String> env = new HashMap<>();
         env.put("DB_URL", db.jdbcUrl());
+        if (!db.proxied()) {
+            // what DB_URL's verify-full checks the cluster's certificate against (not needed through an RDS Proxy)
+            env.put(Database.CA_CERTIFICATE_VARIABLE, db.caCertificate());
+        }
         env.put("JWT_ISSUER", config.jwtIssuer());
         if (spec.bucketAccess() != ServiceSpec.BucketAccess.NONE) {
             env.put("S3_BUCKET", edge.pages().getBucketName());

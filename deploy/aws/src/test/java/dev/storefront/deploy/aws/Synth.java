@@ -18,15 +18,20 @@ final class Synth {
     final Template shop;
     final Template registry;
 
-    private Synth(String env) {
-        App app = new App(AppProps.builder().context(Map.of("env", env)).build());
+    private Synth(Map<String, String> context) {
+        App app = new App(AppProps.builder().context(Map.copyOf(context)).build());
         stacks = StorefrontApp.build(app);
         shop = Template.fromStack(stacks.shop());
         registry = Template.fromStack(stacks.registry());
     }
 
     static Synth of(String env) {
-        return CACHE.computeIfAbsent(env, Synth::new);
+        return CACHE.computeIfAbsent(env, e -> new Synth(Map.of("env", e)));
+    }
+
+    /** {@code env} with {@code -c rdsProxy=true}. */
+    static Synth withRdsProxy(String env) {
+        return CACHE.computeIfAbsent(env + "+rdsProxy", e -> new Synth(Map.of("env", env, "rdsProxy", "true")));
     }
 
     /** The task definition of family {@code storefront-<env>-<name>}. */

@@ -32,6 +32,10 @@ import org.jboss.logging.Logger;
  * <p>Like the ALB it adds {@code X-Forwarded-For/-Proto/-Host} and an {@code X-Request-Id} when the client sent none,
  * and answers 502/503/504 as problem+json when no instance can take the request. It also says which instance answered
  * in {@code X-Upstream}, which helps when several instances run.
+ *
+ * <p>Like CloudFront in AWS it refuses paths with dot segments or encoded separators before routing
+ * ({@link RequestPaths}), so no path routed by a service's public prefix can resolve to that service's {@code /q/*},
+ * and it sends the same security headers on every answer ({@link SecurityHeaders}).
  */
 final class Edge implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Edge.class);
@@ -97,6 +101,14 @@ final class Edge implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
+            if (!RequestPaths.isSafe(path)) {
+                Responses.problem(
+                        exchange,
+                        400,
+                        "Bad Request",
+                        "The path has a dot segment, an encoded slash or a backslash; send the resolved path instead");
+                return;
+            }
             var targets = path.startsWith("/api/")
                     ? upstreams.route(path)
                     : java.util.Optional.<List<Upstreams.Target>>empty();
@@ -209,7 +221,9 @@ final class Edge implements AutoCloseable {
 
         private Responses() {}
 
+        /** Every answer of the edge goes out here, with the security headers on top of the upstream's. */
         static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+            SecurityHeaders.apply(exchange);
             boolean noBody =
                     status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod()) || body.length == 0;
             exchange.sendResponseHeaders(status, noBody ? -1 : body.length);

@@ -26,9 +26,13 @@ final class Upstreams {
 
     /**
      * The targets for {@code path} in the order to try them: round-robin start, then the others (a refused connection
-     * never reached the instance, so moving on to the next one is safe for any method).
+     * never reached the instance, so moving on to the next one is safe for any method). A path that could resolve
+     * outside the prefix it matches (see {@link RequestPaths}) has no route, whoever asks.
      */
     Optional<List<Target>> route(String path) {
+        if (!RequestPaths.isSafe(path)) {
+            return Optional.empty();
+        }
         return byPrefix.keySet().stream()
                 .filter(prefix -> matches(path, prefix))
                 .max((a, b) -> Integer.compare(a.length(), b.length()))

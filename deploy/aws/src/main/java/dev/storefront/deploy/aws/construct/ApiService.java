@@ -156,8 +156,8 @@ public class ApiService extends Construct {
         Nag.suppress(
                 taskDefinition,
                 "AwsSolutions-ECS2",
-                "Only non-secret configuration (URLs, bucket, region, port) is plain environment; DB credentials and "
-                        + "signing keys are injected from Secrets Manager.");
+                "Only non-secret configuration (URLs, bucket, region, port, the database's public CA certificate) is "
+                        + "plain environment; DB credentials and signing keys are injected from Secrets Manager.");
         Nag.suppress(
                 taskDefinition,
                 "AwsSolutions-IAM5",

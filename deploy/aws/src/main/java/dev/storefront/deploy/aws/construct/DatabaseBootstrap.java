@@ -55,7 +55,9 @@ public class DatabaseBootstrap extends Construct {
                 ContainerDefinitionOptions.builder()
                         .image(ContainerImage.fromRegistry(POSTGRES_IMAGE))
                         .command(List.of("sh", "-c", ClasspathText.read("bootstrap/bootstrap-database.sh")))
-                        .environment(Map.of("SERVICES", rolesAndSchemas()))
+                        // psql verifies the cluster's certificate against the CA's root, as the services do
+                        .environment(Map.of(
+                                "SERVICES", rolesAndSchemas(), Database.CA_CERTIFICATE_VARIABLE, db.caCertificate()))
                         .secrets(secrets(db))
                         .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
                                 .logGroup(logs)
@@ -78,7 +80,8 @@ public class DatabaseBootstrap extends Construct {
         Nag.suppress(
                 this,
                 "AwsSolutions-ECS2",
-                "SERVICES only lists role and schema names; every password comes from Secrets Manager.");
+                "SERVICES only lists role and schema names and DB_SSL_ROOT_CERT is a public CA certificate; every "
+                        + "password comes from Secrets Manager.");
         Nag.suppress(
                 this,
                 "AwsSolutions-IAM5",

@@ -1,5 +1,14 @@
 package dev.storefront.deploy.aws.construct;
 
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.customresources.AwsCustomResource;
+import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
+import software.amazon.awscdk.customresources.AwsSdkCall;
+import software.amazon.awscdk.customresources.PhysicalResourceId;
+import software.amazon.awscdk.customresources.SdkCallsPolicyOptions;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
@@ -11,11 +20,17 @@ import software.constructs.Construct;
 
 /**
  * The one ALB in front of every service. Each {@link ApiService} adds its own path rule to {@link #listener()};
- * anything no service claims gets a 404 from the ALB itself. CloudFront is its client, over HTTP: the ALB has no
- * domain of its own, so there is no certificate to terminate TLS with, and viewers only ever speak HTTPS to
- * CloudFront.
+ * anything no service claims gets a 404 from the ALB itself.
+ *
+ * <p>The ALB is internal (private subnets, no public address) and CloudFront is its only client, through a VPC origin
+ * ({@link Edge}): its security group admits port 80 from CloudFront's origin-facing managed prefix list and nothing
+ * else. The prefix list's id differs per region, so it is looked up when the stack deploys, not at synth time (synth
+ * stays offline).
  */
 public class PublicApi extends Construct {
+    /** AWS's managed prefix list of the addresses CloudFront connects to origins from, VPC origins included. */
+    public static final String CLOUDFRONT_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
+
     private final ApplicationLoadBalancer alb;
     private final ApplicationListener listener;
 
@@ -23,16 +38,18 @@ public class PublicApi extends Construct {
         super(scope, id);
         alb = ApplicationLoadBalancer.Builder.create(this, "Alb")
                 .vpc(network.vpc())
-                .internetFacing(true)
+                .internetFacing(false)
+                .vpcSubnets(network.appSubnets())
                 .dropInvalidHeaderFields(true)
                 .build();
         alb.logAccessLogs(accessLogs, "alb");
         listener = alb.addListener(
                 "Http",
                 BaseApplicationListenerProps.builder()
-                        .port(80)
+                        .port(Edge.ORIGIN_HTTP_PORT)
                         .protocol(ApplicationProtocol.HTTP)
-                        .open(true)
+                        // no 0.0.0.0/0 rule: the only ingress is CloudFront's, below
+                        .open(false)
                         .defaultAction(ListenerAction.fixedResponse(
                                 404,
                                 FixedResponseOptions.builder()
@@ -41,12 +58,38 @@ public class PublicApi extends Construct {
                                                 "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}")
                                         .build()))
                         .build());
+        alb.getConnections()
+                .allowFrom(
+                        Peer.prefixList(cloudFrontPrefixListId()),
+                        Port.tcp(Edge.ORIGIN_HTTP_PORT),
+                        "CloudFront VPC origin (" + CLOUDFRONT_PREFIX_LIST + ")");
+    }
+
+    /** The id ({@code pl-…}) of {@link #CLOUDFRONT_PREFIX_LIST} in the stack's region, read at deploy time. */
+    private String cloudFrontPrefixListId() {
+        AwsSdkCall describe = AwsSdkCall.builder()
+                .service("EC2")
+                .action("describeManagedPrefixLists")
+                .parameters(Map.of(
+                        "Filters",
+                        List.of(Map.of("Name", "prefix-list-name", "Values", List.of(CLOUDFRONT_PREFIX_LIST)))))
+                .physicalResourceId(PhysicalResourceId.of(CLOUDFRONT_PREFIX_LIST))
+                .outputPaths(List.of("PrefixLists.0.PrefixListId"))
+                .build();
+        AwsCustomResource lookup = AwsCustomResource.Builder.create(this, "CloudFrontPrefixList")
+                .onCreate(describe)
+                .onUpdate(describe)
+                .policy(AwsCustomResourcePolicy.fromSdkCalls(SdkCallsPolicyOptions.builder()
+                        .resources(AwsCustomResourcePolicy.ANY_RESOURCE)
+                        .build()))
+                .installLatestAwsSdk(false)
+                .build();
         Nag.suppress(
-                alb,
-                "AwsSolutions-EC23",
-                "The ALB is CloudFront's origin and must accept it; CloudFront's origin-facing prefix list is "
-                        + "region-specific and would need a lookup at synth time, which this app avoids. Restricting "
-                        + "to it (or a shared origin header) is a follow-up.");
+                lookup,
+                "AwsSolutions-IAM5",
+                "ec2:DescribeManagedPrefixLists has no resource-level permissions; the lookup only reads.",
+                "Resource::\\*");
+        return lookup.getResponseField("PrefixLists.0.PrefixListId");
     }
 
     public ApplicationLoadBalancer alb() {
