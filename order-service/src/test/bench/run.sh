@@ -45,8 +45,10 @@ if [ "${PROFILE:-0}" = 1 ]; then
   jcmd "$CART_PID" JFR.start name=bench settings=profile "$PROFILE_EVENT#enabled=true" filename="$WORK/cart.jfr" > /dev/null
 fi
 "$BENCH_DIR/cpu.sh" $SHOP > "$WORK/cpu-before.txt"
+for pid in $ORDER_PID $CART_PID; do "$BENCH_DIR/threads.sh" $pid > "$WORK/threads-before-$pid.txt"; done
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" | tee "$WORK/wrk.txt"
 "$BENCH_DIR/cpu.sh" $SHOP > "$WORK/cpu-after.txt"
+for pid in $ORDER_PID $CART_PID; do "$BENCH_DIR/threads.sh" $pid > "$WORK/threads-after-$pid.txt"; done
 if [ "${PROFILE:-0}" = 1 ]; then
   jcmd "$ORDER_PID" JFR.stop name=bench > /dev/null
   jcmd "$CART_PID" JFR.stop name=bench > /dev/null
@@ -55,6 +57,15 @@ echo "== CPU seconds used during the measured run, by process (2 cores = $(( ${D
 join <(sort "$WORK/cpu-before.txt") <(sort "$WORK/cpu-after.txt") |
   awk -v hz="$(getconf CLK_TCK)" '{ used[$3] += ($4 - $2) / hz } END { for (n in used) if (used[n] > 0.05) printf "  %6.1f s  %s\n", used[n], n }' |
   sort -rn
+for service in order:$ORDER_PID cart:$CART_PID; do
+  echo "== $service-service's CPU by thread group (top 6)" | sed 's/:[0-9]*-service/-service/'
+  pid=${service#*:}
+  # Threads started during the run count from zero.
+  awk -v hz="$(getconf CLK_TCK)" 'FNR == NR { before[$1] = $2; next } { used[$3] += ($2 - before[$1]) / hz }
+      END { for (n in used) if (used[n] > 0.05) printf "  %6.1f s  %s\n", used[n], n }' \
+      "$WORK/threads-before-$pid.txt" "$WORK/threads-after-$pid.txt" |
+    sort -rn | head -6
+done
 echo "== orders stored"
 python3 "$BENCH_DIR/shoppers.py" --count "http://127.0.0.1:$EDGE_PORT" < "$WORK/shoppers.txt"
 if [ "${PROFILE:-0}" = 1 ]; then
