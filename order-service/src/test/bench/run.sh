@@ -10,6 +10,7 @@
 # The services run on the JDK that runs this script: PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH for JDK 25.
 set -euo pipefail
 DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
@@ -37,8 +38,8 @@ export BENCH_DIR SHOPPERS_FILE="$WORK/shoppers.txt"
 pid_on() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
 ORDER_PID=$(pid_on 8083); CART_PID=$(pid_on 8082)
 
-echo "== warm-up (15 s)"
-wrk -t2 -c"$CONNECTIONS" -d15s -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" > /dev/null
+echo "== warm-up ($WARMUP)"
+wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" > /dev/null
 echo "== checkout: POST /api/orders, $CONNECTIONS connections, $DURATION"
 if [ "${PROFILE:-0}" = 1 ]; then
   jcmd "$ORDER_PID" JFR.start name=bench settings=profile "$PROFILE_EVENT#enabled=true" filename="$WORK/order.jfr" > /dev/null

@@ -68,11 +68,13 @@ final class Edge implements AutoCloseable {
         this.executor = executor;
         this.upstreams = upstreams;
         this.pages = pages;
+        // The client keeps its own executor (the JDK's default). On the server's pool, every pool thread blocked in
+        // send() left none to complete the responses they waited for: under a spike the edge stalled until the 30 s
+        // timeouts, static pages included (docs/performance.md, the 4x load run).
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
                 .build();
     }
 
