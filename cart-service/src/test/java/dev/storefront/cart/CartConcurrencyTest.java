@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(CartTestSettings.class)
 class CartConcurrencyTest {
     private static final int PARALLEL = 10;
+    /** CART_MAX_LINES's default. */
+    private static final int MAX_LINES = 50;
 
     private final TestCatalog catalog = TestCatalog.ofAppUnderTest();
 
@@ -62,6 +64,44 @@ class CartConcurrencyTest {
             List<String> stored = me.get(id).statusCode(200).extract().path("lines.sku");
             assertEquals(accepted, new HashSet<>(stored), "every accepted change is in the cart, and only those");
             assertEquals(PARALLEL, accepted.size(), "the row lock serialises writers, so none needs refusing");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void parallelNewSkusIntoANearlyFullCartNeverPassTheLineLimit() throws Exception {
+        var anon = CartClient.anonymous().create().extract();
+        String id = anon.path("id");
+        CartClient me = CartClient.withToken(anon.path("token"));
+        for (int i = 0; i < MAX_LINES - 2; i++) {
+            me.put(id, catalog.publish(TestCatalog.newSku(), 100), 1).statusCode(200);
+        }
+        List<String> skus = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            skus.add(catalog.publish(TestCatalog.newSku(), 200 + i));
+        }
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String sku : skus) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return me.put(id, sku, 1).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (Future<Integer> status : statuses) {
+                int code = status.get();
+                assertTrue(code == 200 || code == 422, "status " + code);
+                accepted += code == 200 ? 1 : 0;
+            }
+            assertEquals(2, accepted, "exactly the two free lines are taken");
+            List<String> stored = me.get(id).statusCode(200).extract().path("lines.sku");
+            assertEquals(MAX_LINES, stored.size());
         } finally {
             pool.shutdownNow();
         }

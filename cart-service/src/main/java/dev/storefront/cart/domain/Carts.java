@@ -1,20 +1,12 @@
 package dev.storefront.cart.domain;
 
 import dev.storefront.cart.config.CartConfig;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -29,19 +21,14 @@ public class Carts {
     public static final int MAX_QUANTITY = 99;
     private static final Logger LOG = Logger.getLogger(Carts.class);
 
-    /** A cart with its lines in the order {@link Cart#lines} keeps them; one row with null line columns when empty. */
-    private static final String READ = "SELECT c.owner_id, c.token_hash, c.updated_at,"
-            + " l.sku, l.quantity, l.seen_unit_price, l.currency, l.name"
-            + " FROM cart c LEFT JOIN cart_line l ON l.cart_id = c.id WHERE c.id = ? ORDER BY l.added_at, l.sku";
-
     private final EntityManager em;
-    private final AgroalDataSource dataSource;
+    private final CartRows rows;
     private final CartConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    public Carts(EntityManager em, AgroalDataSource dataSource, CartConfig config) {
+    public Carts(EntityManager em, CartRows rows, CartConfig config) {
         this.em = em;
-        this.dataSource = dataSource;
+        this.rows = rows;
         this.config = config;
     }
 
@@ -74,61 +61,20 @@ public class Carts {
     }
 
     /**
-     * A read takes no lock and needs no transaction: one query fetches the cart with its lines, on a connection in
-     * autocommit. This is the hot path of checkout, which reads the cart of every order, so it is plain SQL: through
-     * Hibernate the same query spent most of the read's CPU opening a session and building entities (measured in
-     * docs/performance.md).
+     * A read takes no lock and needs no transaction: one plain query fetches the cart with its lines. This is the hot
+     * path of checkout, which reads the cart of every order ({@link CartRows}).
      */
     public CartContents read(UUID id, Access access) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(READ)) {
-            query.setObject(1, id);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()
-                        || !access.allows(rows.getObject("owner_id", UUID.class), rows.getBytes("token_hash"))) {
-                    throw CartException.cartNotFound(id);
-                }
-                UUID ownerId = rows.getObject("owner_id", UUID.class);
-                Instant updatedAt =
-                        rows.getObject("updated_at", OffsetDateTime.class).toInstant();
-                List<CartContents.Line> lines = new ArrayList<>();
-                do {
-                    if (rows.getString("sku") != null) {
-                        lines.add(new CartContents.Line(
-                                rows.getString("sku"),
-                                rows.getInt("quantity"),
-                                rows.getLong("seen_unit_price"),
-                                rows.getString("currency"),
-                                rows.getString("name")));
-                    }
-                } while (rows.next());
-                return new CartContents(id, ownerId != null, List.copyOf(lines), updatedAt);
-            }
-        } catch (SQLException e) {
-            // The problem mappers answer 503 when the database is unreachable, 500 otherwise.
-            throw new IllegalStateException("Cart " + id + " could not be read", e);
-        }
+        return rows.read(id, access);
     }
 
     /**
-     * Sets the quantity of a line (adding it when new) and records the price the shopper now sees. Callers go through
-     * {@link CartItems#put}, which checks the product against the catalog first.
+     * Sets the quantity of a line (adding it when new) and records the price the shopper now sees, under the cart row's
+     * lock, in plain SQL ({@link CartRows}): every "add to cart" comes here. Callers go through {@link CartItems#put},
+     * which checks the product against the catalog first.
      */
-    @Transactional
     CartContents setQuantity(UUID id, Access access, ProductSnapshot product, int quantity) {
-        Cart cart = find(id, access, LockModeType.PESSIMISTIC_WRITE);
-        Instant now = clock.instant();
-        cart.line(product.sku())
-                .ifPresentOrElse(
-                        line -> {
-                            line.quantity = quantity;
-                            line.see(product);
-                        },
-                        () -> {
-                            requireRoomFor(cart.lines.size() + 1);
-                            cart.lines.add(CartLine.of(cart, product.sku(), quantity, product, now));
-                        });
-        return touched(cart, now);
+        return rows.setQuantity(id, access, product, quantity, config.limits().maxLines(), clock.instant());
     }
 
     /** Removes a line; removing a line that is not there changes nothing. */
