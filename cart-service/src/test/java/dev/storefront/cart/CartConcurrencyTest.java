@@ -17,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Parallel changes to one cart: each is kept, or refused with 409; none is silently lost. */
@@ -34,39 +36,23 @@ class CartConcurrencyTest {
 
     @Test
     void parallelPutsOfDifferentSkusAreAllKept() throws Exception {
-        List<String> skus = new ArrayList<>();
-        for (int i = 0; i < PARALLEL; i++) {
-            skus.add(catalog.publish(TestCatalog.newSku(), 100 + i));
-        }
+        List<String> skus = publishSkus();
         var anon = CartClient.anonymous().create().extract();
         String id = anon.path("id");
         CartClient me = CartClient.withToken(anon.path("token"));
 
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (String sku : skus) {
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return me.put(id, sku, 3).extract().statusCode();
-                }));
+        List<Integer> statuses =
+                allAtOnce(skus, sku -> me.put(id, sku, 3).extract().statusCode());
+        Set<String> accepted = new HashSet<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            assertTrue(statuses.get(i) == 200 || statuses.get(i) == 409, "status " + statuses.get(i));
+            if (statuses.get(i) == 200) {
+                accepted.add(skus.get(i));
             }
-            start.countDown();
-            Set<String> accepted = new HashSet<>();
-            for (int i = 0; i < PARALLEL; i++) {
-                int status = statuses.get(i).get();
-                assertTrue(status == 200 || status == 409, "status " + status);
-                if (status == 200) {
-                    accepted.add(skus.get(i));
-                }
-            }
-            List<String> stored = me.get(id).statusCode(200).extract().path("lines.sku");
-            assertEquals(accepted, new HashSet<>(stored), "every accepted change is in the cart, and only those");
-            assertEquals(PARALLEL, accepted.size(), "the row lock serialises writers, so none needs refusing");
-        } finally {
-            pool.shutdownNow();
         }
+        List<String> stored = me.get(id).statusCode(200).extract().path("lines.sku");
+        assertEquals(accepted, new HashSet<>(stored), "every accepted change is in the cart, and only those");
+        assertEquals(PARALLEL, accepted.size(), "the row lock serialises writers, so none needs refusing");
     }
 
     @Test
@@ -77,34 +63,13 @@ class CartConcurrencyTest {
         for (int i = 0; i < MAX_LINES - 2; i++) {
             me.put(id, catalog.publish(TestCatalog.newSku(), 100), 1).statusCode(200);
         }
-        List<String> skus = new ArrayList<>();
-        for (int i = 0; i < PARALLEL; i++) {
-            skus.add(catalog.publish(TestCatalog.newSku(), 200 + i));
-        }
 
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (String sku : skus) {
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return me.put(id, sku, 1).extract().statusCode();
-                }));
-            }
-            start.countDown();
-            int accepted = 0;
-            for (Future<Integer> status : statuses) {
-                int code = status.get();
-                assertTrue(code == 200 || code == 422, "status " + code);
-                accepted += code == 200 ? 1 : 0;
-            }
-            assertEquals(2, accepted, "exactly the two free lines are taken");
-            List<String> stored = me.get(id).statusCode(200).extract().path("lines.sku");
-            assertEquals(MAX_LINES, stored.size());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses =
+                allAtOnce(publishSkus(), sku -> me.put(id, sku, 1).extract().statusCode());
+        statuses.forEach(status -> assertTrue(status == 200 || status == 422, "status " + status));
+        assertEquals(2, statuses.stream().filter(status -> status == 200).count(), "exactly the two free lines");
+        List<String> stored = me.get(id).statusCode(200).extract().path("lines.sku");
+        assertEquals(MAX_LINES, stored.size());
     }
 
     @Test
@@ -113,24 +78,41 @@ class CartConcurrencyTest {
         var anon = CartClient.anonymous().create().extract();
         String id = anon.path("id");
         CartClient me = CartClient.withToken(anon.path("token"));
+
+        List<Integer> quantities = IntStream.rangeClosed(1, PARALLEL).boxed().toList();
+        allAtOnce(quantities, quantity -> me.put(id, sku, quantity).extract().statusCode())
+                .forEach(status -> assertEquals(200, status));
+        List<Integer> stored = me.get(id).statusCode(200).extract().path("lines.quantity");
+        assertEquals(1, stored.size(), "one line per sku, never a duplicate");
+        assertTrue(stored.get(0) >= 1 && stored.get(0) <= PARALLEL);
+    }
+
+    private List<String> publishSkus() {
+        List<String> skus = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            skus.add(catalog.publish(TestCatalog.newSku(), 100 + i));
+        }
+        return skus;
+    }
+
+    /** Runs {@code request} for every input on its own thread, all released at once; the answers in input order. */
+    private static <T> List<Integer> allAtOnce(List<T> inputs, Function<T, Integer> request) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        ExecutorService pool = Executors.newFixedThreadPool(inputs.size());
         try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int q = 1; q <= PARALLEL; q++) {
-                int quantity = q;
-                statuses.add(pool.submit(() -> {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (T input : inputs) {
+                answers.add(pool.submit(() -> {
                     start.await();
-                    return me.put(id, sku, quantity).extract().statusCode();
+                    return request.apply(input);
                 }));
             }
             start.countDown();
-            for (Future<Integer> status : statuses) {
-                assertEquals(200, status.get());
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
             }
-            List<Integer> quantities = me.get(id).statusCode(200).extract().path("lines.quantity");
-            assertEquals(1, quantities.size(), "one line per sku, never a duplicate");
-            assertTrue(quantities.get(0) >= 1 && quantities.get(0) <= PARALLEL);
+            return statuses;
         } finally {
             pool.shutdownNow();
         }
