@@ -76,6 +76,21 @@ public class Carts {
     }
 
     /**
+     * Fails with {@code CART_NOT_FOUND} unless the cart exists and {@code access} may see it: the cart row alone, read
+     * without a lock or a transaction (the change that follows checks again under its lock).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void requireAccess(UUID id, Access access) {
+        Cart cart = em.createQuery("SELECT c FROM Cart c WHERE c.id = :id", Cart.class)
+                .setParameter("id", id)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        allowed(cart, id, access);
+    }
+
+    /**
      * Sets the quantity of a line (adding it when new) and records the price the shopper now sees. Callers go through
      * {@link CartItems#put}, which checks the product against the catalog first.
      */
