@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in: one answer for every wrong pair, and repeated failures lock out, with the count kept in PostgreSQL. */
@@ -32,8 +38,58 @@ class LoginTest {
         attempt("  " + email.toUpperCase(), Api.PASSWORD, Api.uniqueClient())
                 .then()
                 .statusCode(200)
+                .header("Cache-Control", "no-store")
                 .body("expiresIn", equalTo(900))
                 .body("tokenType", equalTo("Bearer"));
+    }
+
+    @Test
+    void aNulCharacterIsABadRequestThatCountsNothing() {
+        String client = Api.uniqueClient();
+        attempt("a\u0000@x.io", "wrong", client)
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(Api.problem("malformed-request")))
+                .body(
+                        "detail",
+                        equalTo(
+                                "Field 'email' contains a character that is not allowed (NUL or an unpaired surrogate)"));
+        assertEquals(
+                0, Api.count("SELECT count(*) FROM account.login_throttle WHERE throttle_key = ?", "client:" + client));
+    }
+
+    @Test
+    void parallelGuessesGetNoMoreTriesThanTheLimit() throws Exception {
+        String email = Api.uniqueEmail();
+        Api.signUp(email);
+        int guesses = 4 * MAX_ACCOUNT_FAILURES;
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String password = "wrong-" + i;
+                String client = Api.uniqueClient();
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return attempt(email, password, client).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            // Only an attempt admitted by the count reaches the password check (401); every other one is a 429.
+            long checked = statuses.stream().filter(s -> s == 401).count();
+            assertTrue(checked <= MAX_ACCOUNT_FAILURES, statuses.toString());
+            assertEquals(
+                    guesses - checked, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertLocked(attempt(email, Api.PASSWORD, Api.uniqueClient()));
     }
 
     @Test
@@ -89,6 +145,17 @@ class LoginTest {
         // A spoofed left-most X-Forwarded-For entry does not escape: the edge's entry is the right-most.
         assertLocked(attempt(email, Api.PASSWORD, "10.9.8.7, " + client));
         attempt(email, Api.PASSWORD, Api.uniqueClient()).then().statusCode(200);
+    }
+
+    @Test
+    void signInsThatSucceedNeverLockTheirAddress() {
+        // Shoppers behind one address (an office, a carrier's NAT): each attempt is counted, then taken back.
+        String client = Api.uniqueClient();
+        String email = Api.uniqueEmail();
+        Api.signUp(email);
+        for (int i = 0; i <= MAX_CLIENT_FAILURES; i++) {
+            attempt(email, Api.PASSWORD, client).then().statusCode(200);
+        }
     }
 
     @Test

@@ -32,7 +32,12 @@ class MeTest {
         String email = Api.uniqueEmail();
         Api.signUp(email);
         String token = Api.login(email);
-        as(token).get("/api/accounts/me").then().statusCode(200).body("email", equalTo(email));
+        as(token)
+                .get("/api/accounts/me")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("email", equalTo(email));
         as(token)
                 .body(Map.of("name", "New Name"))
                 .patch("/api/accounts/me")

@@ -71,6 +71,8 @@ class SignUpTest {
                 "{\"email\":\"x@example.test\",\"password\":\"Password1\",\"name\":\"A\"}",
                 "{\"email\":\"x@example.test\",\"password\":\"iloveyou\",\"name\":\"A\"}",
                 "{\"email\":\"x@example.test\",\"password\":\"correct horse battery staple\",\"name\":\" \"}",
+                "{\"email\":\"x@example.test\",\"password\":\"correct horse battery staple\",\"name\":\"A\\u0000\"}",
+                "{\"email\":\"x@example.test\",\"password\":\"correct horse battery staple\",\"name\":\"A\\ud800\"}",
                 "{\"email\":\"x@example.test\",\"password\":\"correct horse battery staple\"}",
                 "{\"email\":\"x@example.test\",\"password\":\"correct horse battery staple\",\"name\":\"A\",\"admin\":true}",
                 "{\"email\":\"x@example.test\",\"password\":",

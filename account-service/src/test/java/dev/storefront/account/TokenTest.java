@@ -2,6 +2,7 @@ package dev.storefront.account;
 
 import static dev.storefront.account.Api.as;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,6 +53,7 @@ class TokenTest {
         String jwks = given().get("/api/accounts/jwks.json")
                 .then()
                 .statusCode(200)
+                .header("Cache-Control", containsString("max-age=300")) // public keys: meant to be cached
                 .extract()
                 .asString();
         assertFalse(jwks.contains("\"d\""), "the JWKS must hold no private key parts");

@@ -33,6 +33,7 @@ class CartApiTest {
         var created = CartClient.anonymous()
                 .create()
                 .statusCode(201)
+                .header("Cache-Control", "no-store") // it carries the cart's token
                 .header("Location", matchesPattern(".*/api/carts/[0-9a-f-]{36}"))
                 .body("token", matchesPattern("[A-Za-z0-9_-]{43}"))
                 .body("signedIn", equalTo(false))
@@ -197,6 +198,9 @@ class CartApiTest {
         expectProblem(me.put(id, soldOut, 1), 422, "product-unavailable");
         expectProblem(me.put(id, "bad/sku", 1), 400);
         expectProblem(me.put(id, "-bad", 1), 400);
+        var nul = me.put(id, sku + "\u0000", 1);
+        expectProblem(nul, 400, "malformed-request");
+        nul.body("detail", startsWith("Path parameter 'sku' contains a character that is not allowed"));
         expectProblem(me.put(id, sku, 0), 400, "validation-failed");
         expectProblem(me.put(id, sku, 100), 400);
         expectProblem(me.put(id, sku, -1), 400);

@@ -93,8 +93,16 @@ class AdminApiTest {
                 .get("/api/catalog/products/SHO-00001")
                 .then()
                 .statusCode(200)
+                .header("Cache-Control", "no-store")
                 .body("sku", equalTo("SHO-00001"))
                 .body("category", equalTo("shoes"));
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .when()
+                .get("/api/catalog/products/{sku}", "SHO-00001\u0000")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo(PROBLEMS + "malformed-request"));
     }
 
     @Test
@@ -106,6 +114,11 @@ class AdminApiTest {
         rejected(b -> b.put("currency", "XXQ"), 400);
         rejected(b -> b.put("colour", "red"), 400).body("detail", equalTo("Unknown field 'colour'"));
         rejected(b -> b.put("stockStatus", "MAYBE"), 400);
+        rejected(b -> b.put("name", "Shoe\u0000"), 400)
+                .body("type", equalTo(PROBLEMS + "malformed-request"))
+                .body("detail", startsWith("Field 'name' contains a character that is not allowed"));
+        rejected(b -> b.put("attributes", Map.of("size\u0000", "42")), 400)
+                .body("type", equalTo(PROBLEMS + "malformed-request"));
         rejected(b -> b.put("category", "no-such-category"), 400)
                 .body("type", equalTo(PROBLEMS + "unknown-category"))
                 .body("detail", equalTo("Category 'no-such-category' does not exist"));

@@ -258,7 +258,12 @@ class CheckoutTest {
                 .contentType(startsWith("application/problem+json"));
         stranger.orders().post("/api/orders/{id}/cancel", orderId).then().statusCode(404);
         stranger.orders().get("/api/orders").then().statusCode(200).body("items", hasSize(0));
-        owner.orders().get("/api/orders/{id}", orderId).then().statusCode(200).body("status", equalTo("PLACED"));
+        owner.orders()
+                .get("/api/orders/{id}", orderId)
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("status", equalTo("PLACED"));
     }
 
     @Test
@@ -334,6 +339,17 @@ class CheckoutTest {
                 .statusCode(400)
                 .body("errors.field", hasItem("name"));
         shopper.checkout("k5", "{\"cartId\":\"" + cartId + "\"}").statusCode(400);
+        shopper.checkout("k9", Shopper.body(cartId).replace("\"London\"", "\"Lon\\u0000don\""))
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("https://storefront.dev/problems/malformed-request"))
+                .body("detail", startsWith("Field 'shippingAddress.city' contains a character that is not allowed"));
+        shopper.orders()
+                .queryParam("cursor", "\u0000")
+                .get("/api/orders")
+                .then()
+                .statusCode(400)
+                .body("detail", startsWith("Query parameter 'cursor' contains a character that is not allowed"));
         shopper.checkout(
                         "k6",
                         Shopper.bodyWithSavedAddress(cartId, UUID.randomUUID().toString()))

@@ -2,13 +2,18 @@ package dev.storefront.defaults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.defaults.s3.CachedObjects;
 import dev.storefront.local.infra.LocalS3;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +35,17 @@ class CachedObjectsTest {
         s3 = LocalS3.startTransient();
         s3.ensureBucket(BUCKET);
         client = s3.client();
-        objects = new CachedObjects<>(
+        objects = cache(Clock.systemUTC(), CachedObjects.Bounds.DEFAULT);
+    }
+
+    private CachedObjects<String> cache(Clock clock, CachedObjects.Bounds bounds) {
+        return new CachedObjects<>(
                 client,
                 BUCKET,
                 Duration.ofSeconds(2),
                 (key, body) -> Optional.of(new String(body, StandardCharsets.UTF_8)),
-                Clock.systemUTC());
+                clock,
+                bounds);
     }
 
     @AfterEach
@@ -71,6 +81,67 @@ class CachedObjectsTest {
         assertEquals(Optional.of("100"), objects.lastKnown("price", Duration.ZERO));
         assertThrows(SdkException.class, () -> objects.fresh("price", Duration.ZERO));
         assertThrows(SdkException.class, () -> objects.lastKnown("never-seen", Duration.ZERO));
+    }
+
+    @Test
+    void atMostMaxEntriesCopiesAreHeld() {
+        CachedObjects<String> small = cache(Clock.systemUTC(), new CachedObjects.Bounds(5, LONG));
+        for (int i = 0; i < 50; i++) {
+            put("product-" + i, "old");
+            small.lastKnown("product-" + i, LONG);
+        }
+        for (int i = 0; i < 50; i++) {
+            put("product-" + i, "new");
+        }
+
+        // Within the bound a copy held is served as it was; one dropped is read from the bucket again.
+        long held = IntStream.range(0, 50)
+                .filter(i -> small.lastKnown("product-" + i, LONG).equals(Optional.of("old")))
+                .count();
+        assertTrue(held <= 5, held + " copies held");
+    }
+
+    @Test
+    void aCopyNobodyReadsForTheIdleTimeIsDropped() {
+        MutableClock clock = new MutableClock();
+        CachedObjects<String> idle = cache(clock, new CachedObjects.Bounds(100, Duration.ofMinutes(10)));
+        put("read-often", "old");
+        put("read-once", "old");
+        idle.lastKnown("read-often", LONG);
+        idle.lastKnown("read-once", LONG);
+        for (int minute = 0; minute < 12; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            idle.lastKnown("read-often", LONG);
+        }
+        put("read-often", "new");
+        put("read-once", "new");
+
+        assertEquals(Optional.of("old"), idle.lastKnown("read-often", LONG), "read within the idle time: held");
+        assertEquals(Optional.of("new"), idle.lastKnown("read-once", LONG), "idle too long: dropped, read again");
+    }
+
+    /** Time that moves only when the test says so. */
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private void put(String key, String body) {

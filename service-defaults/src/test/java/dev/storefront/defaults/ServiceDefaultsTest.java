@@ -1,17 +1,24 @@
 package dev.storefront.defaults;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.local.infra.S3TestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** What a client of any service sees from the shared plumbing: problem bodies, request ids, metrics, readiness. */
@@ -41,6 +48,67 @@ class ServiceDefaultsTest {
                 .body("detail", equalTo("Field 'quantity' has an invalid value"));
         problem(post("[1, 2]"), 400, "malformed-request");
         problem(post("{\"name\": "), 400, "malformed-request");
+    }
+
+    @Test
+    void textNoServiceCanStoreIsABadRequestWhereverItIsInTheBody() {
+        String notAllowed = "contains a character that is not allowed (NUL or an unpaired surrogate)";
+        problem(post("{\"name\": \"a\\u0000b\", \"quantity\": 1}"), 400, "malformed-request")
+                .body("detail", equalTo("Field 'name' " + notAllowed));
+        problem(post("{\"name\": \"\\ud800x\", \"quantity\": 1}"), 400, "malformed-request")
+                .body("detail", equalTo("Field 'name' " + notAllowed));
+        problem(post("{\"name\": \"x\\udc00\", \"quantity\": 1}"), 400, "malformed-request");
+        problem(post("{\"name\": \"x\", \"quantity\": 1, \"tags\": [\"ok\", \"\\u0000\"]}"), 400, "malformed-request")
+                .body("detail", equalTo("Field 'tags[1]' " + notAllowed));
+        problem(post("{\"name\": \"x\", \"quantity\": 1, \"labels\": {\"k\": \"v\\u0000\"}}"), 400, "malformed-request")
+                .body("detail", equalTo("Field 'labels.k' " + notAllowed));
+        problem(post("{\"name\": \"x\", \"quantity\": 1, \"labels\": {\"k\\u0000\": \"v\"}}"), 400, "malformed-request")
+                .body("detail", containsString(notAllowed));
+        // A surrogate pair is one character (here an emoji), not an unpaired surrogate.
+        post("{\"name\": \"tea \\ud83c\\udf75\", \"quantity\": 1}")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("tea \ud83c\udf75"));
+    }
+
+    @Test
+    void textNoServiceCanStoreIsABadRequestInPathAndQueryParameters() {
+        String notAllowed = "contains a character that is not allowed (NUL or an unpaired surrogate)";
+        given().urlEncodingEnabled(false)
+                .get("/test/echo/plain?q=fine")
+                .then()
+                .statusCode(200)
+                .body(equalTo("plain|fine|null"));
+        problem(given().urlEncodingEnabled(false).get("/test/echo/a%00b"), 400, "malformed-request")
+                .body("detail", equalTo("Path parameter 'text' " + notAllowed));
+        problem(given().urlEncodingEnabled(false).get("/test/echo/plain?q=%00"), 400, "malformed-request")
+                .body("detail", equalTo("Query parameter 'q' " + notAllowed));
+    }
+
+    /**
+     * Why {@code SafeTextParameters} leaves headers alone: the HTTP server refuses a NUL in a header before any code of
+     * ours runs (a plain 400 and the connection closed; an HTTP client cannot even send one, so this goes by socket).
+     */
+    @Test
+    void aNulInAHeaderIsRefusedByTheHttpServerItself() throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            String request =
+                    "GET /test/echo/plain HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0000b\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(response.startsWith("HTTP/1.1 400 "), response);
+        }
+    }
+
+    @Test
+    void apiAnswersMayNotBeStoredUnlessTheySaySo() {
+        given().get("/api/test/private").then().statusCode(200).header("Cache-Control", "no-store");
+        given().get("/api/test/public")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", allOf(containsString("max-age=60"), not(containsString("no-store"))));
+        problem(given().get("/api/test/nowhere"), 404, "not-found").header("Cache-Control", "no-store");
+        given().get("/test/fail/nothing").then().statusCode(200).header("Cache-Control", nullValue());
     }
 
     @Test

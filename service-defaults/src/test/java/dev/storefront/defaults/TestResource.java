@@ -10,12 +10,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 
 /** Endpoints that fail in each way the shared mappers answer, standing in for a service's resources. */
 @Path("/test")
@@ -23,12 +27,23 @@ import java.sql.SQLException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TestResource {
     public record Item(
-            @NotBlank String name, @NotNull @Min(1) @Max(99) Integer quantity) {}
+            @NotBlank String name,
+            @NotNull @Min(1) @Max(99) Integer quantity,
+            List<String> tags,
+            Map<String, String> labels) {}
 
     @POST
     @Path("/items")
     public Item echo(@Valid @NotNull Item item) {
         return item;
+    }
+
+    /** Text from the path, the query and a header, as a resource that stores them would get it. */
+    @GET
+    @Path("/echo/{text}")
+    public String echo(
+            @PathParam("text") String text, @QueryParam("q") String query, @HeaderParam("X-Note") String note) {
+        return text + "|" + query + "|" + note;
     }
 
     @GET

@@ -1,6 +1,9 @@
 package dev.storefront.account.config;
 
+import io.quarkus.runtime.configuration.CidrAddressConverter;
+import io.smallrye.common.net.CidrAddress;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +25,20 @@ public interface AccountConfig {
     Optional<List<String>> adminEmails();
 
     /**
-     * How many proxies in front of this service append to {@code X-Forwarded-For}: the client address is read that
-     * many entries from the right (1 = ALB or the local edge; 2 = CloudFront then ALB).
+     * How many proxies in front of this service append to {@code X-Forwarded-For} ({@code FORWARDED_HOPS}): the client
+     * address is read at most that many entries from the right (1 = the local edge, or the ALB alone; 2 = CloudFront
+     * then the ALB).
      */
     @WithDefault("1")
     int forwardedHops();
+
+    /**
+     * The addresses of those proxies ({@code TRUSTED_PROXIES}, CIDR blocks). An entry of {@code X-Forwarded-For} is
+     * believed only when the address that added it, the connection's peer or the entry to its right, is in one of
+     * them; so a client connecting to a proxy directly is known by its own address, whatever header it sends.
+     */
+    @WithDefault("127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7")
+    List<@WithConverter(CidrAddressConverter.class) CidrAddress> trustedProxies();
 
     interface Jwt {
         /** The {@code iss} of every token this service issues and accepts. */

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Signs a customer in: refuses while the account or client is locked, checks the password (with the same Argon2 work
- * for an unknown email), counts failures, and issues an access token.
+ * Signs a customer in: counts the attempt and refuses it while the account or client is locked, checks the password
+ * (with the same Argon2 work for an unknown email), and issues an access token.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -45,17 +45,16 @@ public class Authenticator {
         String normalised = Emails.normalise(email);
         String accountKey = LoginThrottle.accountKey(normalised);
         String clientKey = LoginThrottle.clientKey(clientAddress);
-        throttle.retryAfterSeconds(List.of(accountKey, clientKey)).ifPresent(seconds -> {
-            throw AccountException.tooManyAttempts(seconds);
-        });
+        // Counted (and committed) before the hash, so parallel guesses are counted before any of them is checked.
+        throttle.attempt(accountKey, clientKey);
         Optional<Account> account = Account.findByEmail(normalised);
         if (!hasher.verify(password, account.map(a -> a.passwordHash).orElse(null))) {
-            throttle.recordFailure(accountKey, clientKey);
+            throttle.failed(accountKey, clientKey);
             LOG.infof("Failed sign-in from %s", clientAddress);
             throw new AccountException(AccountException.Reason.INVALID_CREDENTIALS);
         }
         Account signedIn = account.get();
-        throttle.reset(accountKey);
+        throttle.succeeded(accountKey, clientKey);
         if (!signedIn.admin && adminEmails.contains(signedIn.email)) {
             accounts.grantAdmin(signedIn.id);
             signedIn.admin = true;

@@ -5,28 +5,38 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.Collection;
-import java.util.OptionalLong;
+import java.util.List;
 
 /**
- * Counts failed sign-ins per key (an account's email, a client address) in PostgreSQL, so every instance of the
- * service sees the same counts. A key that reaches its limit within the window is locked for the configured duration;
- * while any key of an attempt is locked the attempt is refused without checking the password.
+ * Counts sign-in attempts per key (an account's email, a client address) in PostgreSQL, so every instance of the
+ * service sees the same counts. An attempt is counted before its password is checked, by one atomic statement per key
+ * that refuses it once the limit is reached: parallel guesses cannot all pass a check made before any of them was
+ * counted, so at most the limit of attempts per window reach the password hash. A failure that reaches the limit locks
+ * the key for the configured duration; a success takes its attempt back, so a key's count (column {@code failures}) is
+ * its failures plus the attempts still being checked.
  */
 @ApplicationScoped
 public class LoginThrottle {
-    private static final String RECORD_FAILURE = """
-            WITH fresh AS (SELECT now() - make_interval(secs => :window) AS window_start)
+    /**
+     * Counts one attempt, or returns no row when it is refused: while the key is locked, or when its count has reached
+     * the limit. A key whose window or lock has run out starts again at this attempt. The upsert's row lock serialises
+     * parallel attempts on one key.
+     */
+    private static final String COUNT_ATTEMPT = """
             INSERT INTO login_throttle AS t (throttle_key, failures, window_started_at, locked_until)
-            VALUES (:key, 1, now(), CASE WHEN :max <= 1 THEN now() + make_interval(secs => :lock) END)
+            VALUES (:key, 1, now(), NULL)
             ON CONFLICT (throttle_key) DO UPDATE SET
-                failures = CASE WHEN t.window_started_at <= (SELECT window_start FROM fresh) THEN 1
+                failures = CASE WHEN t.window_started_at <= now() - make_interval(secs => :window)
+                                  OR t.locked_until <= now() THEN 1
                                 ELSE t.failures + 1 END,
-                window_started_at = CASE WHEN t.window_started_at <= (SELECT window_start FROM fresh) THEN now()
+                window_started_at = CASE WHEN t.window_started_at <= now() - make_interval(secs => :window)
+                                           OR t.locked_until <= now() THEN now()
                                          ELSE t.window_started_at END,
-                locked_until = CASE WHEN t.window_started_at > (SELECT window_start FROM fresh) AND t.failures + 1 >= :max
-                                    THEN now() + make_interval(secs => :lock)
-                                    ELSE t.locked_until END
+                locked_until = CASE WHEN t.locked_until <= now() THEN NULL ELSE t.locked_until END
+            WHERE (t.locked_until IS NULL
+                    AND (t.failures < :max OR t.window_started_at <= now() - make_interval(secs => :window)))
+               OR t.locked_until <= now()
+            RETURNING failures
             """;
 
     private final EntityManager em;
@@ -45,28 +55,35 @@ public class LoginThrottle {
         return "client:" + clientAddress;
     }
 
-    /** Seconds until every one of these keys is unlocked, if any of them is locked now. */
+    /**
+     * Counts an attempt against both keys, committed before the password is checked.
+     *
+     * @throws AccountException {@code TOO_MANY_ATTEMPTS} when either key refuses it; then nothing is counted (the
+     *     transaction rolls back)
+     */
     @Transactional
-    public OptionalLong retryAfterSeconds(Collection<String> keys) {
-        Object seconds = em.createNativeQuery(
-                        "SELECT ceil(extract(epoch FROM max(locked_until) - now())) FROM login_throttle"
-                                + " WHERE throttle_key IN (:keys) AND locked_until > now()")
-                .setParameter("keys", keys)
-                .getSingleResult();
-        return seconds == null ? OptionalLong.empty() : OptionalLong.of(Math.max(1, ((Number) seconds).longValue()));
+    public void attempt(String accountKey, String clientKey) {
+        if (!counted(accountKey, config.maxAccountFailures()) || !counted(clientKey, config.maxClientFailures())) {
+            throw AccountException.tooManyAttempts(retryAfterSeconds(List.of(accountKey, clientKey)));
+        }
     }
 
+    /** The attempt failed: a key whose count has reached its limit is locked. */
     @Transactional
-    public void recordFailure(String accountKey, String clientKey) {
-        record(accountKey, config.maxAccountFailures());
-        record(clientKey, config.maxClientFailures());
+    public void failed(String accountKey, String clientKey) {
+        lockIfAtLimit(accountKey, config.maxAccountFailures());
+        lockIfAtLimit(clientKey, config.maxClientFailures());
     }
 
-    /** A successful sign-in clears the account's count; the client's count stays. */
+    /** A successful sign-in clears the account's count and takes its attempt back from the client's. */
     @Transactional
-    public void reset(String accountKey) {
+    public void succeeded(String accountKey, String clientKey) {
         em.createNativeQuery("DELETE FROM login_throttle WHERE throttle_key = :key")
                 .setParameter("key", accountKey)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE login_throttle SET failures = greatest(failures - 1, 0)"
+                        + " WHERE throttle_key = :key AND locked_until IS NULL")
+                .setParameter("key", clientKey)
                 .executeUpdate();
     }
 
@@ -80,12 +97,34 @@ public class LoginThrottle {
                 .executeUpdate();
     }
 
-    private void record(String key, int max) {
-        em.createNativeQuery(RECORD_FAILURE)
+    private boolean counted(String key, int max) {
+        return !em.createNativeQuery(COUNT_ATTEMPT)
                 .setParameter("key", key)
                 .setParameter("max", max)
                 .setParameter("window", (double) config.window().toSeconds())
+                .getResultList()
+                .isEmpty();
+    }
+
+    private void lockIfAtLimit(String key, int max) {
+        em.createNativeQuery("UPDATE login_throttle SET locked_until = now() + make_interval(secs => :lock)"
+                        + " WHERE throttle_key = :key AND failures >= :max AND locked_until IS NULL")
+                .setParameter("key", key)
+                .setParameter("max", max)
                 .setParameter("lock", (double) config.duration().toSeconds())
                 .executeUpdate();
+    }
+
+    /**
+     * Seconds until every locked key of these is unlocked; 1 when none is locked, only full of attempts still being
+     * checked.
+     */
+    private long retryAfterSeconds(List<String> keys) {
+        Object seconds = em.createNativeQuery(
+                        "SELECT ceil(extract(epoch FROM max(locked_until) - now())) FROM login_throttle"
+                                + " WHERE throttle_key IN (:keys) AND locked_until > now()")
+                .setParameter("keys", keys)
+                .getSingleResult();
+        return seconds == null ? 1 : Math.max(1, ((Number) seconds).longValue());
     }
 }

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>Documents are cached in memory. After {@code cart.catalog.ttl} an entry is revalidated with a conditional GET
  * ({@code If-None-Match} on its ETag) by one request, while the others keep being served the copy they have. When the
  * bucket cannot be reached the last known copy is served. (Checkout prices under a bound of its own, in order-service.)
+ * The cache holds at most {@code cart.catalog.cache-size} documents and drops one unread for
+ * {@code cart.catalog.cache-idle}.
  */
 @ApplicationScoped
 public class CatalogBucket {
@@ -32,8 +34,13 @@ public class CatalogBucket {
     public CatalogBucket(S3Client s3, S3Settings s3Settings, CartConfig config, ObjectMapper json) {
         this.config = config.catalog();
         this.json = json;
-        this.documents =
-                new CachedObjects<>(s3, s3Settings.bucket(), this.config.timeout(), this::parse, Clock.systemUTC());
+        this.documents = new CachedObjects<>(
+                s3,
+                s3Settings.bucket(),
+                this.config.timeout(),
+                this::parse,
+                Clock.systemUTC(),
+                new CachedObjects.Bounds(this.config.cacheSize(), this.config.cacheIdle()));
     }
 
     /**

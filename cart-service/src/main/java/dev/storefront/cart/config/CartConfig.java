@@ -26,6 +26,17 @@ public interface CartConfig {
         /** Upper bound for one S3 call; on timeout the last known copy is served. */
         @WithDefault("2s")
         Duration timeout();
+
+        /**
+         * Product documents held at most. Well above the catalog's size (a copy dropped is fetched again on its next
+         * read); it bounds the memory a stream of made-up skus could take.
+         */
+        @WithDefault("10000")
+        int cacheSize();
+
+        /** A product document no cart read for this long is dropped from memory. */
+        @WithDefault("1h")
+        Duration cacheIdle();
     }
 
     interface Limits {

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * Puts products into carts, under the rule "only a published, active, in-stock product goes into a cart". The catalog
  * is read before the cart's row-locking transaction starts, so S3 latency never holds the lock; hence never inside a
- * transaction of the caller's.
+ * transaction of the caller's. It is read only for a cart the caller may change: a made-up cart id or sku from a
+ * stranger costs one query and no S3 call, and leaves nothing in the catalog cache.
  */
 @ApplicationScoped
 public class CartItems {
@@ -22,15 +23,13 @@ public class CartItems {
     /**
      * Sets the quantity of {@code sku} in the cart (adding the line when new) at the price the catalog shows now.
      *
-     * @throws CartException {@code CART_NOT_FOUND} for a cart the caller cannot see, even when the product is also
-     *     unavailable; {@code PRODUCT_UNAVAILABLE}, {@code TOO_MANY_LINES} or {@code CATALOG_UNAVAILABLE} otherwise
+     * @throws CartException {@code CART_NOT_FOUND} for a cart the caller cannot see, before the catalog is read;
+     *     {@code PRODUCT_UNAVAILABLE}, {@code TOO_MANY_LINES} or {@code CATALOG_UNAVAILABLE} otherwise
      */
     @Transactional(Transactional.TxType.NEVER)
     public CartContents put(UUID cartId, Access access, String sku, int quantity) {
-        ProductSnapshot product = catalog.orderable(sku).orElseThrow(() -> {
-            carts.read(cartId, access); // a cart the caller cannot see is a 404, not news about the sku
-            return CartException.productUnavailable(sku);
-        });
+        carts.requireAccess(cartId, access);
+        ProductSnapshot product = catalog.orderable(sku).orElseThrow(() -> CartException.productUnavailable(sku));
         return carts.setQuantity(cartId, access, product, quantity);
     }
 }

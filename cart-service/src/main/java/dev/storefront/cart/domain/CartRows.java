@@ -26,7 +26,8 @@ class CartRows {
             + " l.sku, l.quantity, l.seen_unit_price, l.currency, l.name"
             + " FROM cart c LEFT JOIN cart_line l ON l.cart_id = c.id WHERE c.id = ? ORDER BY l.added_at, l.sku";
 
-    private static final String LOCK = "SELECT owner_id, token_hash FROM cart WHERE id = ? FOR UPDATE";
+    private static final String HOLDER = "SELECT owner_id, token_hash FROM cart WHERE id = ?";
+    private static final String LOCK = HOLDER + " FOR UPDATE";
 
     /**
      * Adds or updates the line, unless it is a new sku and the cart is full, and touches the cart; returns 1 when the
@@ -61,6 +62,15 @@ class CartRows {
         }
     }
 
+    /** Fails with {@code CART_NOT_FOUND} unless the cart exists and {@code access} may see it; no lock. */
+    void requireAccess(UUID id, Access access) {
+        try (Connection connection = dataSource.getConnection()) {
+            requireHolder(connection, HOLDER, id, access);
+        } catch (SQLException e) {
+            throw failed("read", id, e);
+        }
+    }
+
     /**
      * Sets the quantity of {@code product}'s line (adding it when new, within {@code maxLines}) at the price the
      * shopper now sees, under the cart row's lock, and returns the cart as it then is.
@@ -69,7 +79,7 @@ class CartRows {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                lock(connection, id, access);
+                requireHolder(connection, LOCK, id, access);
                 if (!putLine(connection, id, product, quantity, maxLines, now)) {
                     throw CartException.tooManyLines(maxLines);
                 }
@@ -87,10 +97,11 @@ class CartRows {
         }
     }
 
-    private static void lock(Connection connection, UUID id, Access access) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-            lock.setObject(1, id);
-            try (ResultSet row = lock.executeQuery()) {
+    /** Runs {@code query} ({@link #HOLDER} or {@link #LOCK}) and checks the cart's holder against {@code access}. */
+    private static void requireHolder(Connection connection, String query, UUID id, Access access) throws SQLException {
+        try (PreparedStatement holder = connection.prepareStatement(query)) {
+            holder.setObject(1, id);
+            try (ResultSet row = holder.executeQuery()) {
                 if (!row.next() || !access.allows(row.getObject("owner_id", UUID.class), row.getBytes("token_hash"))) {
                     throw CartException.cartNotFound(id);
                 }

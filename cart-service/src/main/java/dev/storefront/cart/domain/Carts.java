@@ -69,6 +69,14 @@ public class Carts {
     }
 
     /**
+     * Fails with {@code CART_NOT_FOUND} unless the cart exists and {@code access} may see it: the cart row alone, read
+     * without a lock or a transaction (the change that follows checks again under its lock).
+     */
+    void requireAccess(UUID id, Access access) {
+        rows.requireAccess(id, access);
+    }
+
+    /**
      * Sets the quantity of a line (adding it when new) and records the price the shopper now sees, under the cart row's
      * lock, in plain SQL ({@link CartRows}): every "add to cart" comes here. Callers go through {@link CartItems#put},
      * which checks the product against the catalog first.

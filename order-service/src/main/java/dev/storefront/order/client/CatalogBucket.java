@@ -34,8 +34,14 @@ public class CatalogBucket {
     public CatalogBucket(S3Client s3, S3Settings s3Settings, OrderConfig config, ObjectMapper json) {
         this.config = config;
         this.json = json;
-        this.documents =
-                new CachedObjects<>(s3, s3Settings.bucket(), config.catalogTimeout(), this::parse, Clock.systemUTC());
+        // The default bounds: skus come from carts, which hold only skus the catalog published.
+        this.documents = new CachedObjects<>(
+                s3,
+                s3Settings.bucket(),
+                config.catalogTimeout(),
+                this::parse,
+                Clock.systemUTC(),
+                CachedObjects.Bounds.DEFAULT);
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.storefront.defaults.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.storefront.defaults.http.SafeText;
+import dev.storefront.defaults.http.UnsafeTextException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -65,10 +68,13 @@ public class FrameworkProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response invalidValue(InvalidFormatException e, UriInfo uri) {
-        String field = e.getPath().isEmpty()
-                ? "body"
-                : e.getPath().get(e.getPath().size() - 1).getFieldName();
-        return malformed("Field '" + field + "' has an invalid value", uri);
+        return malformed("Field '" + field(e) + "' has an invalid value", uri);
+    }
+
+    /** A NUL character or an unpaired surrogate in a string of the body: text no service can store. */
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unsafeText(UnsafeTextException e, UriInfo uri) {
+        return malformed(SafeText.refusal("Field '" + field(e) + "'"), uri);
     }
 
     /** Valid JSON of the wrong shape, e.g. an array or an empty body where an object is expected. */
@@ -113,6 +119,19 @@ public class FrameworkProblemMappers {
 
     private static Response malformed(String detail, UriInfo uri) {
         return Problems.respond(ProblemType.MALFORMED_REQUEST, detail, uri);
+    }
+
+    /** Where in the body, e.g. {@code quantity}, {@code shippingAddress.name} or {@code images[2]}. */
+    private static String field(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     private static String field(ConstraintViolation<?> violation) {

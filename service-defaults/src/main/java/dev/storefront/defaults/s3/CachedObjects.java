@@ -1,12 +1,14 @@
 package dev.storefront.defaults.s3;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,31 +25,52 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Two ways to read: {@link #fresh} never returns a copy older than its bound (a failure to revalidate is the
  * caller's to handle), and {@link #lastKnown} prefers an old copy to no answer.
  *
+ * <p>The keys come from requests (a sku in a URL), so the memory is bounded: at most {@link Bounds#maxEntries()}
+ * copies, the least useful dropped first, and a copy nobody asked for within {@link Bounds#idle()} is dropped.
+ *
  * @param <T> the parsed object; the parser gets the key and the body and may return empty for an unusable object
  */
 public final class CachedObjects<T> {
-    /** More objects than any catalog here has; past it the cache starts over rather than grow without bound. */
-    private static final int MAX_ENTRIES = 100_000;
-
     private final S3Client s3;
     private final String bucket;
     private final Duration callTimeout;
     private final BiFunction<String, byte[], Optional<T>> parser;
     private final Clock clock;
-    private final ConcurrentMap<String, Copy<T>> copies = new ConcurrentHashMap<>();
+    private final Cache<String, Copy<T>> copies;
     private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
+
+    /**
+     * How much a cache may hold.
+     *
+     * @param maxEntries copies held at most; more than the bucket has objects a service reads, or copies are dropped
+     *     and fetched again all the time
+     * @param idle a copy not read for this long is dropped (an outage then has no last known copy of it to serve)
+     */
+    public record Bounds(int maxEntries, Duration idle) {
+        /** Room for any catalog of this shop; a copy unread for an hour is dropped. */
+        public static final Bounds DEFAULT = new Bounds(10_000, Duration.ofHours(1));
+    }
 
     public CachedObjects(
             S3Client s3,
             String bucket,
             Duration callTimeout,
             BiFunction<String, byte[], Optional<T>> parser,
-            Clock clock) {
+            Clock clock,
+            Bounds bounds) {
         this.s3 = s3;
         this.bucket = bucket;
         this.callTimeout = callTimeout;
         this.parser = parser;
         this.clock = clock;
+        this.copies = Caffeine.newBuilder()
+                .maximumSize(bounds.maxEntries())
+                .expireAfterAccess(bounds.idle())
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                // Evicting on the caller's thread keeps the bound exact at every moment, at the cost of a little work
+                // now and then on a request; a pool thread would let the cache run over it for a while.
+                .executor(Runnable::run)
+                .build();
     }
 
     /**
@@ -58,7 +81,7 @@ public final class CachedObjects<T> {
      */
     public Optional<T> fresh(String key, Duration maxAge) {
         Instant now = clock.instant();
-        Copy<T> copy = copies.get(key);
+        Copy<T> copy = copies.getIfPresent(key);
         if (copy != null && copy.youngerThan(maxAge, now)) {
             return copy.value();
         }
@@ -74,7 +97,7 @@ public final class CachedObjects<T> {
      */
     public Optional<T> lastKnown(String key, Duration maxAge) {
         Instant now = clock.instant();
-        Copy<T> copy = copies.get(key);
+        Copy<T> copy = copies.getIfPresent(key);
         if (copy != null && copy.youngerThan(maxAge, now)) {
             return copy.value();
         }
@@ -115,9 +138,6 @@ public final class CachedObjects<T> {
                 throw e;
             }
             fresh = copy.checkedAt(now);
-        }
-        if (copies.size() >= MAX_ENTRIES) {
-            copies.clear();
         }
         copies.put(key, fresh);
         return fresh;

@@ -163,8 +163,10 @@ public class StorefrontStack extends Stack {
             env.put("S3_REGION", getRegion());
         }
         if (spec.equals(ServiceSpec.ACCOUNT)) {
-            // CloudFront and the ALB each append to X-Forwarded-For; the client is the entry before those two.
+            // CloudFront and the ALB each append to X-Forwarded-For; the client is the entry before those two. Only
+            // CloudFront reaches the internal ALB (its VPC origin), so both entries on the right are always ours.
             env.put("FORWARDED_HOPS", "2");
+            env.put("TRUSTED_PROXIES", "0.0.0.0/0,::/0");
         } else {
             env.put("JWT_JWKS_URL", ApiService.internalUrl(ServiceSpec.ACCOUNT) + "/api/accounts/jwks.json");
         }
