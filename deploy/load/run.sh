@@ -75,7 +75,7 @@ if [ -z "$TARGET" ]; then
       catalog-publisher/target/quarkus-app/quarkus-run.jar; do
     [ -f "$built" ] || { echo "run.sh: $built is missing; build first: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
   done
-  for port in "$EDGE_PORT" "$PG_PORT" "$S3_PORT" 8081 8082 8083 8084; do
+  for port in "$EDGE_PORT" "$PG_PORT" "$S3_PORT" 8081 8082 8083 8084 9081 9082 9083 9084; do
     if port_busy "$port"; then
       echo "run.sh: port $port is already in use (another shop?). Stop it, or run against it with --target." >&2
       exit 1

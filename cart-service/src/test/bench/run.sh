@@ -16,10 +16,12 @@ APP=
 trap 'kill $APP $INFRA 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 until grep -q READY "$WORK/infra.log"; do kill -0 $INFRA; sleep 1; done
 source "$WORK/env.sh"
-QUARKUS_HTTP_PORT=${PORT:-18082} java -Xmx512m -jar cart-service/target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+# Health is on the management interface, its own port (not 9082, which a running ./shop uses).
+QUARKUS_HTTP_PORT=${PORT:-18082} QUARKUS_MANAGEMENT_PORT=${MANAGEMENT_PORT:-19082} \
+  java -Xmx512m -jar cart-service/target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 APP=$!
 BASE=http://127.0.0.1:${PORT:-18082}
-until curl -sf "$BASE/q/health/ready" > /dev/null; do kill -0 $APP; sleep 1; done
+until curl -sf "http://127.0.0.1:${MANAGEMENT_PORT:-19082}/q/health/ready" > /dev/null; do kill -0 $APP; sleep 1; done
 
 for i in $(seq 1 200); do
   curl -s -X POST "$BASE/api/carts" | python3 -c 'import json,sys; c=json.load(sys.stdin); print(c["id"], c["token"])'

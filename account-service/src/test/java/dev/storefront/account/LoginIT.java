@@ -44,13 +44,12 @@ class LoginIT extends LoginTest {
     /** {@code target/quarkus-app} started again as its own JVM, configured like the instance under test. */
     private record SecondInstance(Process process, int port) implements AutoCloseable {
         static SecondInstance start() throws IOException, InterruptedException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = freePort();
+            int managementPort = freePort();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.management.port=" + managementPort,
                     "-Daccount.jwt.key-dir=" + System.getProperty(AccountTestResource.KEY_DIR)));
             System.getProperties().stringPropertyNames().stream()
                     .filter(k -> k.startsWith(AccountTestResource.DATASOURCE))
@@ -67,7 +66,7 @@ class LoginIT extends LoginTest {
             while (Instant.now().isBefore(deadline)) {
                 assertTrue(process.isAlive(), () -> "second instance died: " + read(log));
                 try {
-                    if (given().port(port).get("/q/health/ready").statusCode() == 200) {
+                    if (given().port(managementPort).get("/q/health/ready").statusCode() == 200) {
                         return instance;
                     }
                 } catch (Exception notYet) {
@@ -77,6 +76,12 @@ class LoginIT extends LoginTest {
             }
             instance.close();
             throw new IllegalStateException("second instance did not become ready: " + read(log));
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
         }
 
         private static String read(Path log) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.storefront.local.infra.InjectManagementPort;
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
 import dev.storefront.local.infra.S3TestResource;
@@ -25,6 +26,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(CartTestSettings.class)
 class CartApiTest {
     private final TestCatalog catalog = TestCatalog.ofAppUnderTest();
+
+    /** Where the OpenAPI document is: the management interface (ManagementTestResource, declared in HealthTest). */
+    @InjectManagementPort
+    int managementPort;
 
     @Test
     void anonymousCartLifecycle() {
@@ -234,6 +239,7 @@ class CartApiTest {
     @Test
     void openApiDocumentsTheClearEndpointForOrderService() {
         io.restassured.RestAssured.given()
+                .port(managementPort)
                 .accept("application/json")
                 .get("/q/openapi")
                 .then()

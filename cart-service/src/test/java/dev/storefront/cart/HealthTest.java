@@ -5,12 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.storefront.local.infra.InjectManagementPort;
 import dev.storefront.local.infra.JwtTestResource;
+import dev.storefront.local.infra.ManagementTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
 import dev.storefront.local.infra.S3TestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -18,11 +22,16 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(S3TestResource.class)
 @WithTestResource(JwtTestResource.class)
 @WithTestResource(CartTestSettings.class)
+// Every test class of this module (GLOBAL) gets a free management port, so no *IT binds the fixed local one.
+@WithTestResource(value = ManagementTestResource.class, scope = TestResourceScope.GLOBAL)
 class HealthTest {
+
+    @InjectManagementPort
+    int managementPort;
 
     @Test
     void readyOnceMigratedWithDatabaseAndBucketUp() {
-        given().when()
+        management()
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
@@ -33,14 +42,15 @@ class HealthTest {
 
     @Test
     void live() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void publishesMetricsAndOpenApi() {
-        given().when().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("jvm_"));
-        given().accept("application/json")
-                .when()
+        management().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("jvm_"));
+        management().get("/q/swagger-ui/").then().statusCode(200);
+        management()
+                .accept("application/json")
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
@@ -55,5 +65,17 @@ class HealthTest {
                 .statusCode(404)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(404));
+    }
+
+    @Test
+    void managementEndpointsAreNotServedOnThePublicPort() {
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi", "/q/swagger-ui")) {
+            given().get(path).then().statusCode(404).contentType(startsWith("application/problem+json"));
+        }
+    }
+
+    /** A request to the management interface (its own port; the paths are the usual /q/...). */
+    io.restassured.specification.RequestSpecification management() {
+        return given().port(managementPort);
     }
 }

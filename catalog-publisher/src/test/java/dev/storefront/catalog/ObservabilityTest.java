@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.local.infra.InjectManagementPort;
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
 import dev.storefront.local.infra.TestTokens;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Latency per endpoint can be read from /q/metrics, and every response carries the request id its log lines carry. */
+/**
+ * Latency per endpoint can be read from /q/metrics (management port), and every response carries the request id its log
+ * lines carry.
+ */
 @QuarkusTest
 @WithTestResource(
         value = PostgresTestResource.class,
@@ -26,6 +30,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(JwtTestResource.class)
 class ObservabilityTest {
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /** From ManagementTestResource (declared for every test class of this module in HealthTest). */
+    @InjectManagementPort
+    int managementPort;
 
     @Test
     void latencyOfAnEndpointIsAHistogramWithAFewFixedBuckets() {
@@ -82,7 +90,7 @@ class ObservabilityTest {
     }
 
     /** The {@code _bucket} lines of histogram {@code name} whose labels contain all of {@code labels}. */
-    static List<String> bucketLines(String name, String... labels) {
+    List<String> bucketLines(String name, String... labels) {
         return metrics()
                 .lines()
                 .filter(l -> l.startsWith(name + "_bucket{"))
@@ -90,7 +98,12 @@ class ObservabilityTest {
                 .toList();
     }
 
-    private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private String metrics() {
+        return given().port(managementPort)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 }

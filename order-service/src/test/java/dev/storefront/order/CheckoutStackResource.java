@@ -67,7 +67,8 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         // sent. Production leaves this off (the ALB's access log already has a line per request).
         cartEnv.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
         cartEnv.put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", "%r %s X-Request-Id=%{i,X-Request-Id}");
-        cart = new ServiceProcess("cart-service", root, cartEnv, FreePort.pick(), log(root, "cart-service"));
+        cart = new ServiceProcess(
+                "cart-service", root, cartEnv, FreePort.pick(), FreePort.pick(), log(root, "cart-service"));
 
         Credentials accountDb = postgres.credentials(ServiceDatabase.ACCOUNT);
         Map<String, String> accountEnv = new HashMap<>();
@@ -76,8 +77,8 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         accountEnv.put("DB_PASSWORD", accountDb.password());
         accountEnv.put("JWT_SIGNING_KEYS", TestTokens.signingKeysJson());
         accountEnv.put("JWT_ISSUER", TestTokens.ISSUER);
-        account =
-                new ServiceProcess("account-service", root, accountEnv, FreePort.pick(), log(root, "account-service"));
+        account = new ServiceProcess(
+                "account-service", root, accountEnv, FreePort.pick(), FreePort.pick(), log(root, "account-service"));
         Stream.of(cart, account).parallel().forEach(ServiceProcess::start);
 
         Credentials ordersDb = postgres.credentials(ServiceDatabase.ORDERS);

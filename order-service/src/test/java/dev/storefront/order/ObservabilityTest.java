@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.local.infra.InjectManagementPort;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -19,13 +20,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Latency per endpoint and per call to cart-service can be read from /q/metrics, and one checkout can be followed
- * through order-service and the real cart-service by the request id it was sent with.
+ * Latency per endpoint and per call to cart-service can be read from /q/metrics (management port), and one checkout
+ * can be followed through order-service and the real cart-service by the request id it was sent with.
  */
 @QuarkusTest
 @WithTestResource(CheckoutStackResource.class)
 class ObservabilityTest {
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /** From ManagementTestResource (declared for every test class of this module in HealthTest). */
+    @InjectManagementPort
+    int managementPort;
 
     @InjectCartService
     ServiceProcess cart;
@@ -120,7 +125,7 @@ class ObservabilityTest {
     }
 
     /** The {@code _bucket} lines of histogram {@code name} whose labels contain all of {@code labels}. */
-    private static List<String> bucketLines(String name, String... labels) {
+    private List<String> bucketLines(String name, String... labels) {
         return metrics()
                 .lines()
                 .filter(l -> l.startsWith(name + "_bucket{"))
@@ -128,7 +133,7 @@ class ObservabilityTest {
                 .toList();
     }
 
-    private static String metricsLines(String name) {
+    private String metricsLines(String name) {
         return String.join(
                 "\n", metrics().lines().filter(l -> l.startsWith(name)).toList());
     }
@@ -142,7 +147,12 @@ class ObservabilityTest {
         return Double.parseDouble(inf.substring(inf.lastIndexOf(' ') + 1));
     }
 
-    private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private String metrics() {
+        return given().port(managementPort)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 }

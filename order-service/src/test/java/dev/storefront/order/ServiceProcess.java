@@ -15,15 +15,21 @@ public final class ServiceProcess {
     private final Path jar;
     private final Map<String, String> environment;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private ServiceJvm jvm;
 
-    /** The service {@code name}, packaged in the repository as {@code <name>/target/quarkus-app/quarkus-run.jar}. */
-    ServiceProcess(String name, Path repositoryRoot, Map<String, String> environment, int port, Path log) {
+    /**
+     * The service {@code name}, packaged in the repository as {@code <name>/target/quarkus-app/quarkus-run.jar}, with
+     * its API on {@code port} and its management interface (readiness) on {@code managementPort}.
+     */
+    ServiceProcess(
+            String name, Path repositoryRoot, Map<String, String> environment, int port, int managementPort, Path log) {
         this.name = name;
         this.jar = repositoryRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.environment = environment;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -44,7 +50,7 @@ public final class ServiceProcess {
             throw new IllegalStateException(
                     jar + " is missing; build " + name + " first (./mvnw -pl " + name + " package -DskipTests)");
         }
-        jvm = ServiceJvm.start(name, jar, JVM_OPTIONS, environment, port, log);
+        jvm = ServiceJvm.start(name, jar, JVM_OPTIONS, environment, port, managementPort, log);
         try {
             jvm.awaitReady(Duration.ofSeconds(120));
         } catch (IllegalStateException e) {

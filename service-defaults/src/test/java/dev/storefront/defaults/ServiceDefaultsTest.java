@@ -12,20 +12,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.local.infra.S3TestResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What a client of any service sees from the shared plumbing: problem bodies, request ids, metrics, readiness. */
+/**
+ * What a client of any service sees from the shared plumbing: problem bodies, request ids, metrics and readiness, the
+ * last two on the management interface only.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = S3TestResource.class, restrictToAnnotatedClass = true)
 class ServiceDefaultsTest {
     private static final String PROBLEMS = "https://storefront.dev/problems/";
+
+    /** The management interface's root ({@code http://localhost:<random port>/q}). */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void invalidFieldsAreListedOneByOne() {
@@ -37,7 +47,7 @@ class ServiceDefaultsTest {
                 .body("title", equalTo("Bad Request"))
                 .body("detail", equalTo("The request is not valid"))
                 .body("instance", equalTo("/test/items"))
-                .body("errors.field", equalTo(java.util.List.of("name", "quantity")));
+                .body("errors.field", equalTo(List.of("name", "quantity")));
     }
 
     @Test
@@ -167,7 +177,8 @@ class ServiceDefaultsTest {
     @Test
     void latencyIsAHistogramWithFixedBuckets() {
         given().get("/test/fail/nothing").then().statusCode(200);
-        given().get("/q/metrics")
+        management()
+                .get("/q/metrics")
                 .then()
                 .statusCode(200)
                 .body(containsString("http_server_requests_seconds_bucket{method=\"GET\""))
@@ -177,12 +188,27 @@ class ServiceDefaultsTest {
 
     @Test
     void readyOnlyWhileTheBucketAnswers() {
-        given().get("/q/health/ready")
+        management()
+                .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("checks.name", hasItem("test-bucket"))
                 .body("checks.find { it.name == 'test-bucket' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'test-bucket' }.data.bucket", equalTo("storefront-pages"));
+    }
+
+    @Test
+    void managementEndpointsAreNotServedOnThePublicPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi")) {
+            problem(given().get(path), 404, "not-found");
+        }
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/openapi").then().statusCode(200);
+    }
+
+    /** Requests to the management interface's port (its own HTTP server; paths start with /q as usual). */
+    private io.restassured.specification.RequestSpecification management() {
+        return given().port(management.getPort());
     }
 
     private static io.restassured.response.Response post(String body) {

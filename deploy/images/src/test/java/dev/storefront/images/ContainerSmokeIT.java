@@ -56,10 +56,17 @@ class ContainerSmokeIT {
     private static LocalS3 s3;
     private static String adminToken;
 
-    /** One running container: its name (unique per run) and the host port it listens on. */
-    private record Container(ServiceDatabase service, String name, int port) {
+    /**
+     * One running container: its name (unique per run) and the host ports it listens on, the API's and the management
+     * interface's (health; 9000 in ECS, a free port here, as the containers share the host's network).
+     */
+    private record Container(ServiceDatabase service, String name, int port, int managementPort) {
         URI uri(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        URI managementUri(String path) {
+            return URI.create("http://127.0.0.1:" + managementPort + path);
         }
     }
 
@@ -79,9 +86,9 @@ class ContainerSmokeIT {
         for (ServiceDatabase service : ServiceDatabase.values()) {
             String image = load(service);
             String name = "storefront-smoke-" + service.serviceName() + "-" + run;
-            Container container = new Container(service, name, ports.get(service));
+            Container container = new Container(service, name, ports.get(service), FreePort.pick());
             CONTAINERS.put(service, container);
-            start(container, image, environment(service, ports));
+            start(container, image, environment(container, ports));
         }
         CompletableFuture.allOf(CONTAINERS.values().stream()
                         .map(c -> CompletableFuture.runAsync(() -> awaitReady(c)))
@@ -134,6 +141,20 @@ class ContainerSmokeIT {
                     "-Xshare:on",
                     "-version");
             assertTrue(version.contains("sharing"), container.name() + ": " + version);
+        }
+    }
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortOnly() throws Exception {
+        for (Container container : CONTAINERS.values()) {
+            for (String path : List.of("/q/health/ready", "/q/metrics")) {
+                HttpResponse<String> management = send(
+                        HttpRequest.newBuilder(container.managementUri(path)).GET());
+                assertEquals(200, management.statusCode(), container.name() + " " + path);
+                HttpResponse<String> api =
+                        send(HttpRequest.newBuilder(container.uri(path)).GET());
+                assertEquals(404, api.statusCode(), container.name() + " " + path + " on the API port");
+            }
         }
     }
 
@@ -192,11 +213,13 @@ class ContainerSmokeIT {
     }
 
     /** What the CDK app gives each task, pointed at the local stand-ins (cf. LocalShop). */
-    private static Map<String, String> environment(ServiceDatabase service, Map<ServiceDatabase, Integer> ports) {
+    private static Map<String, String> environment(Container container, Map<ServiceDatabase, Integer> ports) {
+        ServiceDatabase service = container.service();
         Credentials db = postgres.credentials(service);
         String account = "http://127.0.0.1:" + ports.get(ServiceDatabase.ACCOUNT);
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(container.port()));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(container.managementPort()));
         env.put("DB_URL", db.jdbcUrl());
         env.put("DB_USER", db.username());
         env.put("DB_PASSWORD", db.password());
@@ -249,7 +272,7 @@ class ContainerSmokeIT {
 
     private static void awaitReady(Container container) {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        HttpRequest ready = HttpRequest.newBuilder(container.uri("/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(container.managementUri("/q/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         while (Instant.now().isBefore(deadline)) {

@@ -161,7 +161,8 @@ class StorefrontStackTest {
                                                     Map.of("Ref", logGroupId("/storefront/dev/" + name)),
                                                     "awslogs-stream-prefix",
                                                     "service-connect"))))));
-            // the named port Service Connect refers to, as HTTP so that the proxy reports requests and status codes
+            // the named port Service Connect refers to, as HTTP so that the proxy reports requests and status codes;
+            // the management port beside it is no Service Connect endpoint (above: only "http" is)
             template.hasResourceProperties(
                     "AWS::ECS::TaskDefinition",
                     Map.of(
@@ -170,11 +171,16 @@ class StorefrontStackTest {
                             "ContainerDefinitions",
                             List.of(Match.objectLike(Map.of(
                                     "PortMappings",
-                                    List.of(Map.of(
-                                            "ContainerPort", 8080,
-                                            "Name", "http",
-                                            "AppProtocol", "http",
-                                            "Protocol", "tcp")))))));
+                                    List.of(
+                                            Map.of(
+                                                    "ContainerPort", 8080,
+                                                    "Name", "http",
+                                                    "AppProtocol", "http",
+                                                    "Protocol", "tcp"),
+                                            Map.of(
+                                                    "ContainerPort", 9000,
+                                                    "Name", "management",
+                                                    "Protocol", "tcp")))))));
         }
     }
 
@@ -321,11 +327,50 @@ class StorefrontStackTest {
 
     @Test
     void readinessIsCheckedByTheAlbNotByACommandTheImageCannotRun() {
+        // requests go to the API port, the health check to the management port (the API port answers 404 there)
         template.allResourcesProperties(
-                "AWS::ElasticLoadBalancingV2::TargetGroup", Map.of("HealthCheckPath", "/q/health/ready", "Port", 8080));
+                "AWS::ElasticLoadBalancingV2::TargetGroup",
+                Map.of("HealthCheckPath", "/q/health/ready", "HealthCheckPort", "9000", "Port", 8080));
         // The images (deploy/images) have no shell and no curl, so a container health check could only ever fail.
         for (String name : SERVICES) {
             assertFalse(synth.container(name).containsKey("HealthCheck"), name + " container health check");
+        }
+    }
+
+    @Test
+    void theManagementPortIsOpenToTheAlbsHealthChecksAndNothingElse() {
+        for (String name : SERVICES) {
+            assertEquals("9000", synth.environmentValue(name, "QUARKUS_MANAGEMENT_PORT"), name);
+        }
+        int fromAlb = 0;
+        for (Map<String, Object> rule : properties("AWS::EC2::SecurityGroupIngress")) {
+            if (serviceOwning(rule.get("GroupId")) == null || ((Number) rule.get("FromPort")).intValue() != 9000) {
+                continue;
+            }
+            assertEquals(9000, ((Number) rule.get("ToPort")).intValue(), rule.toString());
+            assertTrue(
+                    String.valueOf(rule.get("SourceSecurityGroupId")).contains("PublicApiAlbSecurityGroup"),
+                    "only the ALB may reach a management port: " + rule);
+            fromAlb++;
+        }
+        assertEquals(SERVICES.size(), fromAlb, "one rule per service, from the ALB");
+        // the ALB's group has no open egress: it needs a rule out to each service's API port and management port
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            for (int port : List.of(8080, 9000)) {
+                template.hasResourceProperties(
+                        "AWS::EC2::SecurityGroupEgress",
+                        Map.of(
+                                "GroupId",
+                                Map.of(
+                                        "Fn::GetAtt",
+                                        List.of(Match.stringLikeRegexp("^PublicApiAlbSecurityGroup.*"), "GroupId")),
+                                "DestinationSecurityGroupId",
+                                Map.of("Fn::GetAtt", List.of(securityGroupId(spec), "GroupId")),
+                                "FromPort",
+                                port,
+                                "ToPort",
+                                port));
+            }
         }
     }
 

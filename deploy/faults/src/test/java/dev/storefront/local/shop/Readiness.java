@@ -9,8 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Polls every instance's {@code /q/health/ready} as the load balancer does (every 100 ms here), remembering which
- * instances reported not-ready and which are ready now.
+ * Polls every instance's {@code /q/health/ready} on its management port as the load balancer does (every 100 ms here),
+ * remembering which instances reported not-ready and which are ready now.
  */
 final class Readiness implements AutoCloseable {
     private final List<ServiceInstance> instances;

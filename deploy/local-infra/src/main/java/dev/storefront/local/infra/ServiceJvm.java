@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A service's packaged Quarkus app running as its own JVM on loopback, the way one task runs it in production: started
- * with its environment, ready once {@code /q/health/ready} answers 200, stopped with SIGTERM. Used by the local shop
- * and by tests that need a real neighbouring service.
+ * with its environment, its API on one port and its management interface ({@code /q/health}, {@code /q/metrics}) on
+ * another, ready once {@code /q/health/ready} answers 200 there, stopped with SIGTERM. Used by the local shop and by
+ * tests that need a real neighbouring service.
  */
 public final class ServiceJvm {
     private static final HttpClient PROBE =
@@ -30,29 +31,38 @@ public final class ServiceJvm {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
     private final Instant startedAt;
 
-    private ServiceJvm(String name, int port, Path log, Process process, Instant startedAt) {
+    private ServiceJvm(String name, int port, int managementPort, Path log, Process process, Instant startedAt) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
         this.startedAt = startedAt;
     }
 
     /**
-     * Starts {@code jar} ({@code quarkus-run.jar}) listening on 127.0.0.1:{@code port}, with the jar's directory as
-     * working directory (so relative paths in {@code environment} would resolve there); its output is appended to
-     * {@code log}. Returns at once: {@link #awaitReady} waits for it.
+     * Starts {@code jar} ({@code quarkus-run.jar}) with its API on 127.0.0.1:{@code port} and its management interface
+     * on 127.0.0.1:{@code managementPort}, with the jar's directory as working directory (so relative paths in
+     * {@code environment} would resolve there); its output is appended to {@code log}. Returns at once:
+     * {@link #awaitReady} waits for it.
      */
     public static ServiceJvm start(
-            String name, Path jar, List<String> jvmOptions, Map<String, String> environment, int port, Path log) {
-        return start(name, javaExecutable(), jar, jvmOptions, environment, port, log);
+            String name,
+            Path jar,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            int port,
+            int managementPort,
+            Path log) {
+        return start(name, javaExecutable(), jar, jvmOptions, environment, port, managementPort, log);
     }
 
-    /** As {@link #start(String, Path, List, Map, int, Path)}, on the {@code java} launcher given. */
+    /** As {@link #start(String, Path, List, Map, int, int, Path)}, on the {@code java} launcher given. */
     public static ServiceJvm start(
             String name,
             String java,
@@ -60,6 +70,7 @@ public final class ServiceJvm {
             List<String> jvmOptions,
             Map<String, String> environment,
             int port,
+            int managementPort,
             Path log) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
@@ -78,16 +89,18 @@ public final class ServiceJvm {
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
             Instant startedAt = Instant.now();
-            return new ServiceJvm(name, port, log, builder.start(), startedAt);
+            return new ServiceJvm(name, port, managementPort, log, builder.start(), startedAt);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
     }
 
     /**
-     * Waits until {@code /q/health/ready} answers 200 and returns the time from start to ready; fails, naming the log,
-     * when the JVM exits or {@code timeout} passes.
+     * Waits until {@code /q/health/ready} (management port) answers 200 and returns the time from start to ready;
+     * fails, naming the log, when the JVM exits or {@code timeout} passes.
      */
     public Duration awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -112,9 +125,12 @@ public final class ServiceJvm {
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
     }
 
-    /** Whether {@code /q/health/ready} answers 200 right now, as a load balancer's health check asks. */
+    /**
+     * Whether {@code /q/health/ready} answers 200 on the management port right now, as a load balancer's health check
+     * asks.
+     */
     public boolean isReady() {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         try {
@@ -185,6 +201,15 @@ public final class ServiceJvm {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The port of the management interface: {@code /q/health}, {@code /q/metrics}, {@code /q/openapi}. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Path log() {

@@ -34,8 +34,9 @@ import org.jboss.logging.Logger;
  * in {@code X-Upstream}, which helps when several instances run.
  *
  * <p>Like CloudFront in AWS it refuses paths with dot segments or encoded separators before routing
- * ({@link RequestPaths}), so no path routed by a service's public prefix can resolve to that service's {@code /q/*},
- * and it sends the same security headers on every answer ({@link SecurityHeaders}).
+ * ({@link RequestPaths}), so no path routed by a service's public prefix can resolve outside it, and it sends the
+ * same security headers on every answer ({@link SecurityHeaders}). It routes only to the services' API ports: their
+ * {@code /q/*} (health, metrics, OpenAPI) are on management ports it does not know.
  */
 final class Edge implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Edge.class);

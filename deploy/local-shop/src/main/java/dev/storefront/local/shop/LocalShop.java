@@ -31,7 +31,10 @@ final class LocalShop implements AutoCloseable {
 
     private final List<ServiceInstance> instances = new CopyOnWriteArrayList<>();
     /** Each service's instance ports, instance 1 first. */
-    private final Map<ShopService, List<Integer>> ports = new HashMap<>();
+    private final Map<ShopService, List<Ports>> ports = new HashMap<>();
+
+    /** One instance's API port (routed by the edge) and management port (health, metrics; never routed). */
+    private record Ports(int api, int management) {}
 
     private Layout layout;
     private LocalPostgres postgres;
@@ -64,9 +67,11 @@ final class LocalShop implements AutoCloseable {
 
         scale.forEach((service, count) -> {
             for (int i = 1; i <= count; i++) {
-                int port = randomServicePorts ? FreePort.pick() : service.port(i);
-                ports.computeIfAbsent(service, s -> new ArrayList<>()).add(port);
-                upstreams.add(service.routePrefix(), service.moduleName(), port);
+                Ports instance = randomServicePorts
+                        ? new Ports(FreePort.pick(), FreePort.pick())
+                        : new Ports(service.port(i), service.managementPort(i));
+                ports.computeIfAbsent(service, s -> new ArrayList<>()).add(instance);
+                upstreams.add(service.routePrefix(), service.moduleName(), instance.api());
             }
         });
         ports.forEach((service, list) -> {
@@ -80,11 +85,12 @@ final class LocalShop implements AutoCloseable {
                 .join();
     }
 
-    private ServiceInstance launch(ShopService service, int number, int port) {
+    private ServiceInstance launch(ShopService service, int number, Ports at) {
         return ServiceInstance.start(
                 service,
                 number,
-                port,
+                at.api(),
+                at.management(),
                 service.runnerJar(layout.repositoryRoot()),
                 environment(service, number, layout),
                 layout.dataDirectory().resolve("logs"));
@@ -96,7 +102,8 @@ final class LocalShop implements AutoCloseable {
      */
     ServiceInstance replace(ServiceInstance instance) {
         instance.stop(Duration.ofSeconds(15));
-        ServiceInstance replacement = launch(instance.service(), instance.number(), instance.port());
+        ServiceInstance replacement =
+                launch(instance.service(), instance.number(), new Ports(instance.port(), instance.managementPort()));
         instances.set(instances.indexOf(instance), replacement);
         replacement.awaitReady(READY_TIMEOUT);
         return replacement;
@@ -136,8 +143,8 @@ final class LocalShop implements AutoCloseable {
 
     /** The URL of the instance of {@code service} that instance {@code number} of a caller uses. */
     private String directUrl(ShopService service, int number) {
-        List<Integer> of = ports.get(service);
-        return "http://127.0.0.1:" + of.get((number - 1) % of.size());
+        List<Ports> of = ports.get(service);
+        return "http://127.0.0.1:" + of.get((number - 1) % of.size()).api();
     }
 
     /** The running instances, by service and then instance number. */

@@ -6,9 +6,10 @@ import java.util.Locale;
 /**
  * The request paths the edge refuses before routing (the CloudFront function on {@code /api/*} refuses the same in
  * AWS). A service resolves dot segments itself, so {@code /api/carts/../../q/metrics} or
- * {@code /api/accounts/%2e%2e/%2e%2e/q/metrics} would be routed by its public prefix and then answered by
- * {@code /q/metrics}. No page or API path of the shop needs any of these forms, so refusing is simpler and safer than
- * normalising: whatever passes here resolves to itself, inside the prefix it was routed by.
+ * {@code /api/accounts/%2e%2e/%2e%2e/q/metrics} would be routed by its public prefix and then answered outside it (by
+ * {@code /q/metrics}, before the management endpoints moved to a port of their own that the edge never routes to). No
+ * page or API path of the shop needs any of these forms, so refusing is simpler and safer than normalising: whatever
+ * passes here resolves to itself, inside the prefix it was routed by.
  */
 final class RequestPaths {
     private RequestPaths() {}

@@ -29,9 +29,18 @@ final class ServiceInstance {
         this.jvm = jvm;
     }
 
-    /** Starts the packaged app with {@code environment}; its output goes to {@code logDirectory}. */
+    /**
+     * Starts the packaged app with {@code environment}, its API on {@code port} and its management interface on
+     * {@code managementPort}; its output goes to {@code logDirectory}.
+     */
     static ServiceInstance start(
-            ShopService service, int instance, int port, Path jar, Map<String, String> environment, Path logDirectory) {
+            ShopService service,
+            int instance,
+            int port,
+            int managementPort,
+            Path jar,
+            Map<String, String> environment,
+            Path logDirectory) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     jar + " is missing. Build first: ./mvnw -DskipTests package (./shop does this unless --no-build)");
@@ -40,10 +49,11 @@ final class ServiceInstance {
         Path log = logDirectory.resolve(service.moduleName() + "-" + instance + ".log");
         List<String> options = new ArrayList<>(JVM_OPTIONS);
         options.addAll(ServiceJvm.appCdsOptions(jar));
-        return new ServiceInstance(service, instance, ServiceJvm.start(name, jar, options, environment, port, log));
+        return new ServiceInstance(
+                service, instance, ServiceJvm.start(name, jar, options, environment, port, managementPort, log));
     }
 
-    /** Waits until {@code /q/health/ready} answers 200, or fails with the log's location. */
+    /** Waits until {@code /q/health/ready} answers 200 on the management port, or fails with the log's location. */
     void awaitReady(Duration timeout) {
         startToReady = jvm.awaitReady(timeout);
     }
@@ -58,7 +68,7 @@ final class ServiceInstance {
         jvm.kill();
     }
 
-    /** Whether the instance answers {@code /q/health/ready} with 200 now. */
+    /** Whether the instance answers {@code /q/health/ready} with 200 on its management port now. */
     boolean isReady() {
         return jvm.isReady();
     }
@@ -77,6 +87,11 @@ final class ServiceInstance {
 
     int port() {
         return jvm.port();
+    }
+
+    /** Where {@code /q/health}, {@code /q/metrics} and {@code /q/openapi} are: not on {@link #port()}. */
+    int managementPort() {
+        return jvm.managementPort();
     }
 
     long pid() {

@@ -109,6 +109,7 @@ public final class ShopMain {
         options.scale().forEach((service, count) -> {
             for (int i = 1; i <= count; i++) {
                 wanted.put(service.moduleName() + " #" + i, service.port(i));
+                wanted.put(service.moduleName() + " #" + i + " (management)", service.managementPort(i));
             }
         });
         wanted.forEach((what, port) -> {
@@ -134,13 +135,16 @@ public final class ShopMain {
         out.println(
                 "The shop is ready at " + url + "/   (all services ready in " + took.toMillis() / 100 / 10.0 + " s)");
         out.println();
-        out.printf("  %-22s %-36s %6s %8s %7s %7s  %s%n", "service", "serves", "port", "pid", "ready", "RSS", "log");
+        out.printf(
+                "  %-22s %-36s %6s %6s %8s %7s %7s  %s%n",
+                "service", "serves", "port", "mgmt", "pid", "ready", "RSS", "log");
         for (ServiceInstance instance : shop.instances()) {
             out.printf(
-                    "  %-22s %-36s %6d %8d %6.1fs %5dMB  %s%n",
+                    "  %-22s %-36s %6d %6d %8d %6.1fs %5dMB  %s%n",
                     instance.name(),
                     url + instance.service().routePrefix(),
                     instance.port(),
+                    instance.managementPort(),
                     instance.pid(),
                     instance.startToReady().toMillis() / 1000.0,
                     instance.residentKilobytes() / 1024,
@@ -149,7 +153,7 @@ public final class ShopMain {
         out.println();
         out.println("  PostgreSQL  jdbc:postgresql://127.0.0.1:" + options.postgresPort() + "/storefront");
         out.println("  S3 API      " + shop.s3().endpoint() + " (bucket " + LocalShop.BUCKET + ")");
-        out.println("  OpenAPI     http://127.0.0.1:<service port>/q/swagger-ui");
+        out.println("  Management  http://127.0.0.1:<mgmt port>/q/health, /q/metrics, /q/openapi, /q/swagger-ui");
         out.println();
         out.println("Press Ctrl-C to stop. Data is kept in " + options.dataDirectory() + " (./shop --reset wipes it).");
     }

@@ -35,9 +35,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Start-up of each packaged service, alone, against a real PostgreSQL and S3 API on loopback: time from process start
- * to {@code /q/health/ready} answering 200, resident memory right then, and resident memory and throughput after a
- * short bounded load of real requests ({@link StartupLoad}). Every {@link StartupVariant} (JDK, flags, AppCDS archive,
- * AOT cache) runs interleaved with the others, round by round, so they share whatever else the machine is doing.
+ * to {@code /q/health/ready} answering 200 (on the management port), resident memory right then, and resident memory
+ * and throughput after a short bounded load of real requests ({@link StartupLoad}). Every {@link StartupVariant} (JDK,
+ * flags, AppCDS archive, AOT cache) runs interleaved with the others, round by round, so they share whatever else the
+ * machine is doing.
  *
  * <p>Not part of the build: {@code ./mvnw -B -pl deploy/local-shop test -Dgroups=benchmark -DexcludedGroups=none}
  * after {@code ./mvnw -B -DskipTests package}. Knobs (system properties): {@code startup.rounds} (3),
@@ -182,11 +183,19 @@ class StartupBenchmarkTest {
         Path jar = variant.jar(service, root);
         assertTrue(Files.isRegularFile(jar), jar + " is missing; build first: ./mvnw -B -DskipTests package");
         int port = FreePort.pick();
+        int managementPort = FreePort.pick();
         Path log = WORK.resolve("logs").resolve(service.moduleName() + "-" + variant.name() + "-" + tag + ".log");
         Map<String, String> env = environment(service);
         env.putAll(variant.environment());
         ServiceJvm jvm = ServiceJvm.start(
-                service.moduleName(), variant.java(), jar, variant.options(service, root), env, port, log);
+                service.moduleName(),
+                variant.java(),
+                jar,
+                variant.options(service, root),
+                env,
+                port,
+                managementPort,
+                log);
         try {
             long readyMillis = jvm.awaitReady(READY_TIMEOUT).toMillis();
             long rssReady = jvm.residentKilobytes();

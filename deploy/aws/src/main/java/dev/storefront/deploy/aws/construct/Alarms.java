@@ -79,7 +79,8 @@ public class Alarms extends Construct {
                 1,
                 3,
                 ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-                spec.name() + " has a task failing /q/health/ready for 3 minutes; ECS should have replaced it. "
+                spec.name() + " has a task failing " + ApiService.READINESS_PATH + " (management port "
+                        + ApiService.MANAGEMENT_PORT + ") for 3 minutes; ECS should have replaced it. "
                         + "Check the task's log (database or bucket unreachable?) and the ECS service events.");
         // No data here means no target reports at all, which is as bad as none healthy.
         alarm(

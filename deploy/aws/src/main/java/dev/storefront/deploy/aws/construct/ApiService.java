@@ -47,6 +47,12 @@ import software.constructs.Construct;
  * ALB target group and path rule, its own target-tracking autoscaling on CPU and on requests per task, and its
  * Service Connect endpoint ({@link #internalUrl}) for the other services. Used once per service, so the four differ
  * only in what {@link Props} says.
+ *
+ * <p>Each task serves its API on {@link #CONTAINER_PORT} and its management endpoints ({@code /q/health},
+ * {@code /q/metrics}, {@code /q/openapi}) on {@link #MANAGEMENT_PORT}, Quarkus's separate management interface. The
+ * ALB routes requests to the API port only and checks readiness on the management port, which only the ALB's security
+ * group may reach: no path written into a request, however it is encoded, can get from the ALB to a management
+ * endpoint.
  */
 public class ApiService extends Construct {
     /** Every service listens here in AWS (locally each has its own port). */
@@ -56,6 +62,12 @@ public class ApiService extends Construct {
     /** The container's named port: Service Connect refers to the port mapping by this name. */
     public static final String PORT_NAME = "http";
 
+    /** Quarkus's management interface ({@code QUARKUS_MANAGEMENT_PORT}): health, metrics, OpenAPI. */
+    public static final int MANAGEMENT_PORT = 9000;
+
+    public static final String MANAGEMENT_PORT_NAME = "management";
+
+    /** On {@link #MANAGEMENT_PORT}; the API port answers 404 to it. */
     public static final String READINESS_PATH = "/q/health/ready";
 
     /**
@@ -109,6 +121,13 @@ public class ApiService extends Construct {
                 .vpc(props.network().vpc())
                 .description(spec.name() + " tasks")
                 .build();
+        // The target group opens the API port to the ALB by itself; the health check's port it leaves closed.
+        securityGroup
+                .getConnections()
+                .allowFrom(
+                        props.listener(),
+                        Port.tcp(MANAGEMENT_PORT),
+                        "ALB health checks on " + spec.name() + "'s management port");
         service = FargateService.Builder.create(this, "Service")
                 .serviceName(spec.name())
                 .cluster(props.cluster())
@@ -139,6 +158,7 @@ public class ApiService extends Construct {
                                 .protocol(ApplicationProtocol.HTTP)
                                 .targets(List.of(service))
                                 .healthCheck(HealthCheck.builder()
+                                        .port(String.valueOf(MANAGEMENT_PORT))
                                         .path(READINESS_PATH)
                                         .healthyHttpCodes("200")
                                         .interval(Duration.seconds(15))
@@ -208,6 +228,7 @@ public class ApiService extends Construct {
         ServiceSpec spec = props.spec();
         Map<String, String> environment = new HashMap<>(props.environment());
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(CONTAINER_PORT));
+        environment.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
         // The task's memory is the container's limit; let the heap use most of it (the JVM default is a quarter), but
         // not 75 %: the Service Connect proxy (about 64 MiB) shares the task, and a 512 MiB dev task must hold the
         // heap,
@@ -215,12 +236,19 @@ public class ApiService extends Construct {
         environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60.0");
         return ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromEcrRepository(props.repository(), props.imageTag()))
-                .portMappings(List.of(PortMapping.builder()
-                        .containerPort(CONTAINER_PORT)
-                        .name(PORT_NAME)
-                        // HTTP rather than TCP: Service Connect then reports requests, status codes and latency.
-                        .appProtocol(AppProtocol.getHttp())
-                        .build()))
+                .portMappings(List.of(
+                        PortMapping.builder()
+                                .containerPort(CONTAINER_PORT)
+                                .name(PORT_NAME)
+                                // HTTP rather than TCP: Service Connect then reports requests, status codes and
+                                // latency.
+                                .appProtocol(AppProtocol.getHttp())
+                                .build(),
+                        // Not a Service Connect endpoint: no other service calls it; only the ALB's health check.
+                        PortMapping.builder()
+                                .containerPort(MANAGEMENT_PORT)
+                                .name(MANAGEMENT_PORT_NAME)
+                                .build()))
                 .environment(environment)
                 .secrets(props.secrets())
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
@@ -228,7 +256,8 @@ public class ApiService extends Construct {
                         .streamPrefix(spec.name())
                         .build()))
                 // No container health check: the images (deploy/images) hold a JRE and glibc but no shell or curl.
-                // The target group checks /q/health/ready instead, and ECS replaces a task that fails it.
+                // The target group checks /q/health/ready on the management port instead, and ECS replaces a task
+                // that fails it.
                 .build();
     }
 
