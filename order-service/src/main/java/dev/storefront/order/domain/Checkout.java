@@ -15,9 +15,9 @@ import org.jboss.logging.Logger;
  *
  * <p>The cart is read and priced before any transaction starts (no connection is held over remote calls). The order,
  * its lines, the key with its response and the outbox message that clears the cart are then written in one
- * transaction, as one statement ({@link NewOrders}). A duplicate that arrives after that commit replays the stored response; one that races it waits on the
- * key's primary key in PostgreSQL and replays too. A request that fails records nothing, so it may be retried with
- * the same key.
+ * transaction, as one statement ({@link NewOrders}). A duplicate that arrives after that commit replays the stored
+ * response; one that races it waits on the key's primary key in PostgreSQL and replays too. A request that fails
+ * records nothing, so it may be retried with the same key.
  */
 @ApplicationScoped
 public class Checkout {
