@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Shoppers on the whole local shop, through the edge only (loopback). Each arriving shopper is one of:
@@ -43,10 +44,17 @@ public class ShopperSimulation extends Simulation {
     private final List<Map<String, Object>> returningAccounts =
             ShopData.returningAccounts(Long.toString(Instant.now().getEpochSecond(), 36), settings.accounts());
 
+    private static final List<String> SHOPPER_ADDRESSES =
+            IntStream.rangeClosed(2, 254).mapToObj(n -> "127.0.0." + n).toList();
+
     private final HttpProtocolBuilder protocol = http.baseUrl(
                     settings.baseUrl().toString().replaceAll("/$", ""))
             // Gatling's default warm-up request goes to gatling.io; this run stays on loopback.
             .disableWarmUp()
+            // Each shopper connects from its own loopback address (127.0.0.2 to 127.0.0.254, in turn), as real
+            // shoppers come from their own: account-service limits sign-ins per client address, and from one
+            // address the whole crowd was one client to it.
+            .localAddresses(SHOPPER_ADDRESSES)
             .acceptHeader("text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8")
             .acceptEncodingHeader("gzip, deflate")
             .acceptLanguageHeader("en")
