@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -26,6 +27,7 @@ public final class TestTokens {
 
     private static final RsaJsonWebKey KEY = generate("test-key-1");
     private static final RsaJsonWebKey OTHER_KEY = generate("test-key-1");
+    private static final List<RsaJsonWebKey> PUBLISHED = new CopyOnWriteArrayList<>(List.of(KEY));
 
     private TestTokens() {}
 
@@ -47,6 +49,21 @@ public final class TestTokens {
         return sign(KEY, claims(accountId, List.of("customer"), ISSUER, Duration.ofMinutes(-5)));
     }
 
+    /** A customer token signed by {@code key}, which the JWKS holds only once {@link #publish}ed. */
+    public static String customerSignedBy(RsaJsonWebKey key, UUID accountId) {
+        return sign(key, claims(accountId, List.of("customer"), ISSUER, Duration.ofMinutes(15)));
+    }
+
+    /** A new signing key with its own {@code kid}, not yet in the JWKS: the next key of a rotation, or a stranger's. */
+    public static RsaJsonWebKey newKey() {
+        return generate("test-key-" + UUID.randomUUID());
+    }
+
+    /** Adds {@code key}'s public half to the JWKS, as appending a key to account-service's set does. */
+    public static void publish(RsaJsonWebKey key) {
+        PUBLISHED.add(key);
+    }
+
     public static String wrongIssuer(UUID accountId) {
         return sign(KEY, claims(accountId, List.of("customer"), "someone-else", Duration.ofMinutes(15)));
     }
@@ -59,9 +76,9 @@ public final class TestTokens {
         return new JsonWebKeySet(KEY).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
     }
 
-    /** The public half of the signing key as a JWKS document. */
+    /** The public halves of the published keys (the signing key and any {@link #publish}ed since) as a JWKS. */
     public static String jwksJson() {
-        return new JsonWebKeySet(KEY).toJson();
+        return new JsonWebKeySet(List.copyOf(PUBLISHED)).toJson();
     }
 
     private static JwtClaims claims(UUID accountId, List<String> groups, String issuer, Duration lifetime) {
