@@ -216,15 +216,18 @@
   // ---- sign-in and sign-up --------------------------------------------------------------------------------------
 
   function signIn(email, password) {
-    return S.api("POST", "/api/accounts/login", { body: { email: email, password: password }, auth: false })
-      .then(function (response) {
-        S.session.start(response.body.accessToken, response.body.expiresIn);
-        S.updateHeader();
-        // Bring the anonymous cart along. If cart-service is down the anonymous cart stays and is merged later.
-        return S.cart.merge().catch(function () {
-          return null;
-        });
+    // cookies: the answer sets the HttpOnly refresh cookie that keeps the shopper signed in.
+    return S.api("POST", "/api/accounts/login", {
+      body: { email: email, password: password }, auth: false, cookies: true
+    }).then(function (response) {
+      S.session.clear(); // whoever was signed in in this tab before, their cart id goes
+      S.session.start(response.body.accessToken, response.body.expiresIn);
+      S.updateHeader();
+      // Bring the anonymous cart along. If cart-service is down the anonymous cart stays and is merged later.
+      return S.cart.merge().catch(function () {
+        return null;
       });
+    });
   }
 
   function signInPage() {
@@ -330,10 +333,16 @@
   }
 
   function accountPage() {
-    if (!S.session.signedIn()) {
-      signedOutSection();
-      return;
-    }
+    S.session.ready().then(function (signedIn) {
+      if (signedIn) {
+        showAccount();
+      } else {
+        signedOutSection();
+      }
+    });
+  }
+
+  function showAccount() {
     setHidden("[data-signed-in]", false);
     S.api("GET", "/api/accounts/me").then(function (response) {
       $("[data-profile]").textContent = response.body.name + " (" + response.body.email + ")";
@@ -348,9 +357,15 @@
     $("[data-orders-more]").addEventListener("click", function () {
       loadOrders(this.dataset.cursor);
     });
-    $("[data-sign-out]").addEventListener("click", function () {
-      S.session.clear();
-      location.assign("/index.html");
+    var signOut = $("[data-sign-out]");
+    signOut.addEventListener("click", function () {
+      busy(signOut, true, "Signing out…");
+      S.session.signOut().then(function () {
+        location.assign("/index.html");
+      }, function (error) {
+        busy(signOut, false);
+        S.messages.error("You could not be signed out. " + error.message);
+      });
     });
     var form = $("#address-form");
     var button = onSubmit(form, "Saving…", function (values) {
@@ -363,6 +378,31 @@
       });
     }, function (error) {
       S.messages.error("The address could not be saved. " + error.message);
+    });
+    passwordForm();
+  }
+
+  /** Changing the password ends every other session; this tab gets a new one from the answer. */
+  function passwordForm() {
+    var form = $("#password-form");
+    var button = onSubmit(form, "Changing…", function (values) {
+      return S.api("PUT", "/api/accounts/me/password", {
+        body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
+        cookies: true
+      }).then(function (response) {
+        S.session.start(response.body.accessToken, response.body.expiresIn);
+        form.reset();
+        busy(button, false);
+        S.messages.ok("Your password has been changed. You have been signed out on every other device.");
+      });
+    }, function (error) {
+      if (error.status === 403) {
+        S.messages.error("Your current password is not correct.");
+      } else if (error.status === 429) {
+        S.messages.error("Too many attempts. Please wait a few minutes and try again.");
+      } else {
+        S.messages.error("Your password could not be changed. " + error.message);
+      }
     });
   }
 
@@ -470,10 +510,16 @@
   }
 
   function checkoutPage() {
-    if (!S.session.signedIn()) {
-      signedOutSection();
-      return;
-    }
+    S.session.ready().then(function (signedIn) {
+      if (signedIn) {
+        showCheckout();
+      } else {
+        signedOutSection();
+      }
+    });
+  }
+
+  function showCheckout() {
     setHidden("[data-signed-in]", false);
     var cartId = null;
     var addresses = [];
@@ -527,10 +573,16 @@
   // ---- order page -----------------------------------------------------------------------------------------------
 
   function orderPage() {
-    if (!S.session.signedIn()) {
-      signedOutSection();
-      return;
-    }
+    S.session.ready().then(function (signedIn) {
+      if (signedIn) {
+        showOrder();
+      } else {
+        signedOutSection();
+      }
+    });
+  }
+
+  function showOrder() {
     var params = new URLSearchParams(location.search);
     var id = params.get("id");
     if (!id) {

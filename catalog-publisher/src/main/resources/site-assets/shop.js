@@ -3,8 +3,12 @@
 // on the same origin (/api/*) and is written into the page with textContent, never as HTML.
 //
 // Where things are kept (see catalog-publisher/README.md, "Storefront in the browser"):
-// - the access token in sessionStorage: gone when the tab closes, never sent to the bucket, and readable only by
-//   scripts of this origin; the Content-Security-Policy allows no inline or third-party script;
+// - the access token (15 minutes) in sessionStorage: gone when the tab closes, never sent to the bucket, and readable
+//   only by scripts of this origin; the Content-Security-Policy allows no inline or third-party script;
+// - the refresh token in an HttpOnly cookie that account-service sets (Path=/api/accounts/session, SameSite=Strict):
+//   no script, this one included, can read it; the browser sends it only to refresh the access token and to sign out.
+//   localStorage holds only a hint that such a cookie was set ("storefront.session"), so that a new tab knows it is
+//   worth asking for an access token;
 // - the anonymous cart's id and token in localStorage, so a cart survives closing the browser.
 (function () {
   "use strict";
@@ -13,6 +17,9 @@
   var TOKEN_EXPIRES = "storefront.accessTokenExpiresAt";
   var SIGNED_IN_CART = "storefront.cartId";
   var ANONYMOUS_CART = "storefront.anonymousCart";
+  var SESSION_HINT = "storefront.session";
+  /** Sent with every request that carries the refresh cookie: a page of another origin cannot send it. */
+  var SESSION_HEADERS = { Accept: "application/json", "X-Requested-With": "storefront" };
 
   function read(storage, key) {
     try {
@@ -36,33 +43,112 @@
 
   // ---- session ----------------------------------------------------------------------------------------------------
 
+  var refreshing = null;
+
+  /** Asks account-service for a new access token with the refresh cookie; resolves with the token or null. */
+  function refreshNow() {
+    var request = function () {
+      return window.fetch("/api/accounts/session/refresh", {
+        method: "POST", headers: SESSION_HEADERS, credentials: "same-origin", cache: "no-store"
+      }).then(function (response) {
+        if (response.status === 200) {
+          return response.json().then(function (body) {
+            session.start(body.accessToken, body.expiresIn);
+            return body.accessToken;
+          });
+        }
+        if (response.status === 401 || response.status === 403) {
+          session.clear(); // the session has ended (signed out elsewhere, expired, or revoked)
+          updateHeader();
+        }
+        return null; // account-service down: stay signed in, try again on the next call
+      }, function () {
+        return null;
+      });
+    };
+    // Tabs share the cookie: refreshing in two at once would present the same token twice, which ends the session.
+    // A Web Lock makes them take turns, so each presents the cookie the previous one left.
+    if (navigator.locks && navigator.locks.request) {
+      return navigator.locks.request("storefront.refresh", request);
+    }
+    return request();
+  }
+
   var session = {
+    /** The access token while it is valid, else null (synchronous; see fresh()). */
     token: function () {
       var token = read(sessionStorage, TOKEN);
       var expires = Number(read(sessionStorage, TOKEN_EXPIRES) || 0);
-      if (token && expires > Date.now()) {
-        return token;
-      }
-      if (token) {
-        session.clear();
-      }
-      return null;
+      return token && expires > Date.now() ? token : null;
     },
+    /** Signed in, or holding a refresh cookie that probably still works. */
     signedIn: function () {
-      return session.token() !== null;
+      return session.token() !== null || read(localStorage, SESSION_HINT) !== null;
+    },
+    /**
+     * Resolves with a valid access token, refreshing it first when it has expired (or when {@code force} is set, after
+     * a 401); null when signed out. Refreshes of one tab are merged into one request.
+     */
+    fresh: function (force) {
+      var token = session.token();
+      if (token && !force) {
+        return Promise.resolve(token);
+      }
+      if (read(localStorage, SESSION_HINT) === null) {
+        return Promise.resolve(null);
+      }
+      if (!refreshing) {
+        refreshing = refreshNow().then(function (fresh) {
+          refreshing = null;
+          return fresh;
+        });
+      }
+      return refreshing;
+    },
+    /**
+     * Resolves with whether the shopper is signed in, after refreshing the access token if needed. While
+     * account-service cannot be reached the session is kept (the pages then say which service is down).
+     */
+    ready: function () {
+      return session.fresh(false).then(function (token) {
+        return token !== null || read(localStorage, SESSION_HINT) !== null;
+      });
     },
     start: function (accessToken, expiresInSeconds) {
       write(sessionStorage, TOKEN, accessToken);
-      // Treat the token as expired a little early, so a request never races its expiry.
+      // Treat the token as expired a little early, so a request never races its expiry: it is refreshed before.
       write(sessionStorage, TOKEN_EXPIRES, String(Date.now() + Math.max(0, expiresInSeconds - 30) * 1000));
-      write(sessionStorage, SIGNED_IN_CART, null);
+      write(localStorage, SESSION_HINT, "1");
     },
     clear: function () {
       write(sessionStorage, TOKEN, null);
       write(sessionStorage, TOKEN_EXPIRES, null);
       write(sessionStorage, SIGNED_IN_CART, null);
+      write(localStorage, SESSION_HINT, null);
+    },
+    /** Signs out: account-service revokes the session and clears the cookie; then this tab forgets it. */
+    signOut: function () {
+      return window.fetch("/api/accounts/session", {
+        method: "DELETE", headers: SESSION_HEADERS, credentials: "same-origin", cache: "no-store"
+      }).then(function (response) {
+        if (response.status !== 204) {
+          throw new ApiError(response.status, describe(response.status, {}, "/api/accounts"));
+        }
+        session.clear();
+      }, function () {
+        throw new ApiError(0, describe(0, {}, "/api/accounts"));
+      });
     }
   };
+
+  // Signed out in another tab (the hint is gone): this tab forgets its access token too.
+  window.addEventListener("storage", function (event) {
+    if (event.key === SESSION_HINT && event.newValue === null && session.token()) {
+      write(sessionStorage, TOKEN, null);
+      write(sessionStorage, TOKEN_EXPIRES, null);
+      updateHeader();
+    }
+  });
 
   // ---- messages ---------------------------------------------------------------------------------------------------
 
@@ -146,13 +232,33 @@
 
   /**
    * Calls an API on this origin. Resolves with {status, body, headers}; rejects with an ApiError for a network failure
-   * or any status of 400 and above. A 401 on a signed-in call ends the session.
+   * or any status of 400 and above. A signed-in call refreshes an expired access token first; a 401 on it refreshes
+   * once and retries, and ends the session if that fails. Cookies are sent only with {@code cookies: true} (sign-in and
+   * password change, whose answers set the refresh cookie).
    */
   function api(method, path, options) {
     options = options || {};
+    var auth = options.auth !== false;
+    return (auth ? session.fresh(false) : Promise.resolve(null)).then(function (token) {
+      return call(method, path, options, token).then(null, function (error) {
+        if (error.status !== 401 || !token) {
+          throw error;
+        }
+        return session.fresh(true).then(function (fresh) {
+          if (!fresh) {
+            session.clear();
+            updateHeader();
+            throw error;
+          }
+          return call(method, path, options, fresh);
+        });
+      });
+    });
+  }
+
+  function call(method, path, options, token) {
     var headers = { Accept: "application/json" };
-    var token = session.token();
-    if (token && options.auth !== false) {
+    if (token) {
       headers.Authorization = "Bearer " + token;
     }
     if (options.body !== undefined) {
@@ -161,7 +267,9 @@
     Object.keys(options.headers || {}).forEach(function (name) {
       headers[name] = options.headers[name];
     });
-    var init = { method: method, headers: headers, credentials: "omit", cache: "no-store" };
+    var init = {
+      method: method, headers: headers, credentials: options.cookies ? "same-origin" : "omit", cache: "no-store"
+    };
     if (options.body !== undefined) {
       init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     }
@@ -171,10 +279,6 @@
         : Promise.resolve({});
       return parse.then(function (body) {
         if (response.status >= 400) {
-          if (response.status === 401 && token) {
-            session.clear();
-            updateHeader();
-          }
           throw new ApiError(response.status, describe(response.status, body, path), body);
         }
         return { status: response.status, body: body, headers: response.headers };
@@ -250,18 +354,26 @@
 
   /** The cart to use: {id, token?}. Creates one when needed (POST /api/carts). */
   function cartRef(create) {
-    if (session.signedIn()) {
-      return mergeAnonymousCart().then(function () {
-        var id = read(sessionStorage, SIGNED_IN_CART);
-        if (id) {
-          return { id: id };
-        }
-        return api("POST", "/api/carts").then(function (response) {
-          write(sessionStorage, SIGNED_IN_CART, response.body.id);
-          return { id: response.body.id };
-        });
+    // Only with an access token: while account-service cannot renew one, the anonymous cart is used (and merged later).
+    return session.fresh(false).then(function (token) {
+      return token ? signedInCartRef() : anonymousCartRef(create);
+    });
+  }
+
+  function signedInCartRef() {
+    return mergeAnonymousCart().then(function () {
+      var id = read(sessionStorage, SIGNED_IN_CART);
+      if (id) {
+        return { id: id };
+      }
+      return api("POST", "/api/carts").then(function (response) {
+        write(sessionStorage, SIGNED_IN_CART, response.body.id);
+        return { id: response.body.id };
       });
-    }
+    });
+  }
+
+  function anonymousCartRef(create) {
     var anonymous = anonymousCart();
     if (anonymous || !create) {
       return Promise.resolve(anonymous);
@@ -405,6 +517,8 @@
 
   function start() {
     updateHeader();
+    // A new tab, or an access token that expired while the page was closed: renew it from the refresh cookie.
+    session.ready().then(updateHeader);
     // The header count is a nicety: if cart-service is down the page simply shows no count.
     if (document.body.dataset.page === "catalog") {
       loadCart().catch(function () {});

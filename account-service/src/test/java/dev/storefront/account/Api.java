@@ -83,6 +83,18 @@ final class Api {
         }
     }
 
+    static int execute(String sql, Object... args) {
+        try (Connection c = DriverManager.getConnection(System.getProperty(AccountTestResource.SUPERUSER_URL));
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long accounts() {
         return count("SELECT count(*) FROM account.account");
     }

@@ -99,6 +99,35 @@ class ShopperPagesPublishTest {
     }
 
     @Test
+    void theAccountPageSignsOutAndChangesThePassword() {
+        String account = page("account/index.html");
+        assertTrue(account.contains("<button type=\"button\" class=\"secondary\" data-sign-out>Sign out</button>"));
+        assertTrue(account.contains("<form class=\"stack\" id=\"password-form\">"), "the password form");
+        assertTrue(account.contains("name=\"currentPassword\" type=\"password\" autocomplete=\"current-password\""));
+        assertTrue(account.contains("name=\"newPassword\" type=\"password\" autocomplete=\"new-password\" required"
+                + " minlength=\"8\" maxlength=\"128\" aria-describedby=\"new-password-hint\""));
+        assertTrue(account.contains("<p class=\"hint\" id=\"new-password-hint\">"));
+    }
+
+    @Test
+    void theSessionIsRenewedFromTheHttpOnlyCookieWhichNoScriptReads() {
+        Matcher shop = SHOP_JS.matcher(page("index.html"));
+        assertTrue(shop.find());
+        String js = text(shop.group(1));
+        assertTrue(js.contains("\"/api/accounts/session/refresh\""), "renews the access token");
+        assertTrue(js.contains("fetch(\"/api/accounts/session\", {\n        method: \"DELETE\""), "signs out");
+        assertTrue(js.contains("\"X-Requested-With\": \"storefront\""), "proves the request is the page's own");
+        assertTrue(js.contains("navigator.locks"), "tabs take turns to rotate the shared cookie");
+        assertFalse(js.contains("document.cookie"), "the refresh token is HttpOnly: no script touches cookies");
+        assertFalse(js.contains("refreshToken"), "the refresh token is never in a body a script reads");
+        Matcher pages = PAGES_JS.matcher(page("account/index.html"));
+        assertTrue(pages.find());
+        String pagesJs = text(pages.group(1));
+        assertTrue(pagesJs.contains("\"/api/accounts/me/password\""), "changes the password");
+        assertTrue(pagesJs.contains("S.session.signOut()"), "the sign-out button ends the session on the server");
+    }
+
+    @Test
     void productAndCategoryPagesAddToTheCartWithTheLightScriptOnly() {
         String product = page(productKey());
         assertTrue(product.contains("<form class=\"add-to-cart\" data-sku=\""));

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** The public, unauthenticated part of the API: sign-up, sign-in and the token verification keys. */
 @Path("/api/accounts")
@@ -29,13 +30,19 @@ public class AccountResource {
     private final Authenticator authenticator;
     private final ClientAddress clientAddress;
     private final SigningKeys keys;
+    private final SessionCookie cookie;
 
     public AccountResource(
-            AccountService accounts, Authenticator authenticator, ClientAddress clientAddress, SigningKeys keys) {
+            AccountService accounts,
+            Authenticator authenticator,
+            ClientAddress clientAddress,
+            SigningKeys keys,
+            SessionCookie cookie) {
         this.accounts = accounts;
         this.authenticator = authenticator;
         this.clientAddress = clientAddress;
         this.keys = keys;
+        this.cookie = cookie;
     }
 
     @POST
@@ -51,13 +58,23 @@ public class AccountResource {
 
     @POST
     @Path("/login")
-    @Operation(summary = "Sign in and get an access token")
+    @Operation(
+            summary = "Sign in and get an access token",
+            description = "Starts a session: the access token in the body, the refresh token in the HttpOnly cookie"
+                    + " storefront_refresh (Path=/api/accounts/session), to be exchanged at"
+                    + " POST /api/accounts/session/refresh.")
+    @APIResponseSchema(
+            value = TokenResponse.class,
+            responseCode = "200",
+            responseDescription = "Signed in; Set-Cookie carries the refresh token")
     @APIResponse(responseCode = "401", description = "Wrong email or password")
     @APIResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After")
-    public TokenResponse login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
-        Authenticator.AccessToken token =
+    public Response login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
+        Authenticator.Session session =
                 authenticator.signIn(request.email(), request.password(), clientAddress.of(http));
-        return new TokenResponse(token.token(), token.lifetime().toSeconds(), "Bearer");
+        return Response.ok(TokenResponse.of(session))
+                .cookie(cookie.of(session.refreshToken()))
+                .build();
     }
 
     @GET

@@ -17,12 +17,27 @@ public class ProblemMappers {
     static final ProblemType TOO_MANY_ATTEMPTS = new ProblemType(429, "too-many-attempts", "Too Many Requests");
     static final ProblemType ACCOUNT_NOT_FOUND = new ProblemType(404, "account-not-found", "Not Found");
     static final ProblemType ADDRESS_NOT_FOUND = new ProblemType(404, "address-not-found", "Not Found");
+    static final ProblemType SESSION_ENDED = new ProblemType(401, "session-ended", "Unauthorized");
+    static final ProblemType WRONG_PASSWORD = new ProblemType(403, "wrong-password", "Forbidden");
+    static final ProblemType CROSS_SITE_REQUEST = new ProblemType(403, "cross-site-request", "Forbidden");
+
+    private final SessionCookie cookie;
+
+    public ProblemMappers(SessionCookie cookie) {
+        this.cookie = cookie;
+    }
 
     @ServerExceptionMapper
     public Response account(AccountException e, UriInfo uri) {
         ProblemType type = typeOf(e.reason());
         if (e.reason() == AccountException.Reason.TOO_MANY_ATTEMPTS) {
             return Problems.retryAfter(type, e.getMessage(), uri, e.retryAfterSeconds());
+        }
+        if (e.reason() == AccountException.Reason.SESSION_ENDED) {
+            // The client's cookie is of no further use: let the browser forget it.
+            return Response.fromResponse(Problems.respond(type, e.getMessage(), uri))
+                    .cookie(cookie.cleared())
+                    .build();
         }
         return Problems.respond(type, e.getMessage(), uri);
     }
@@ -34,6 +49,9 @@ public class ProblemMappers {
             case TOO_MANY_ATTEMPTS -> TOO_MANY_ATTEMPTS;
             case ACCOUNT_NOT_FOUND -> ACCOUNT_NOT_FOUND;
             case ADDRESS_NOT_FOUND -> ADDRESS_NOT_FOUND;
+            case SESSION_ENDED -> SESSION_ENDED;
+            case WRONG_PASSWORD -> WRONG_PASSWORD;
+            case CROSS_SITE_REQUEST -> CROSS_SITE_REQUEST;
         };
     }
 }

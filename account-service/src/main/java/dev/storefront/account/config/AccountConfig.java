@@ -18,6 +18,8 @@ public interface AccountConfig {
 
     Lockout lockout();
 
+    Session session();
+
     /**
      * Emails whose account is granted the admin role the next time it signs in ({@code ACCOUNT_ADMIN_EMAILS}). Only
      * set it for an account you have already signed up and signed in with yourself.
@@ -75,5 +77,23 @@ public interface AccountConfig {
 
         @WithDefault("PT15M")
         Duration duration();
+    }
+
+    /** Refresh tokens: how long a session lives without the shopper entering the password again. */
+    interface Session {
+        /** The longest a session lives from its sign-in, however often it is refreshed. */
+        @WithDefault("P30D")
+        Duration absoluteLifetime();
+
+        /** A session not refreshed for this long ends (each refresh pushes it on, never past the absolute end). */
+        @WithDefault("P7D")
+        Duration idleLifetime();
+
+        /**
+         * Whether the refresh cookie is {@code Secure}. Keep it on: browsers treat {@code http://localhost} and
+         * {@code 127.0.0.1} as secure, so only a shop served over plain http under another host name needs it off.
+         */
+        @WithDefault("true")
+        boolean secureCookie();
     }
 }

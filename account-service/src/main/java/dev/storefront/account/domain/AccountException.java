@@ -17,7 +17,16 @@ public class AccountException extends RuntimeException {
         /** The token's account no longer exists. */
         ACCOUNT_NOT_FOUND("No such account"),
         /** No such address in the caller's address book, including one that belongs to another account. */
-        ADDRESS_NOT_FOUND("No such address");
+        ADDRESS_NOT_FOUND("No such address"),
+        /**
+         * No refresh token, or one that is unknown, expired, revoked or already used (the last also revokes its whole
+         * family): deliberately the same failure for all, the client signs in again.
+         */
+        SESSION_ENDED("The session has ended; please sign in again"),
+        /** A password change whose current password is wrong; counted like a failed sign-in. */
+        WRONG_PASSWORD("The current password is not correct"),
+        /** A request that uses the refresh cookie without proof that the storefront's own scripts sent it. */
+        CROSS_SITE_REQUEST("This request must come from the storefront's own pages (X-Requested-With header)");
 
         private final String message;
 

@@ -62,6 +62,14 @@ public class AccountService {
         return account;
     }
 
+    /** Stores a new password hash (made by the caller, outside any transaction); joins the caller's transaction. */
+    @Transactional
+    public void setPasswordHash(UUID id, String hash) {
+        Account account = get(id);
+        account.passwordHash = hash;
+        account.updatedAt = Instant.now();
+    }
+
     @Transactional
     public void grantAdmin(UUID id) {
         Account account = get(id);

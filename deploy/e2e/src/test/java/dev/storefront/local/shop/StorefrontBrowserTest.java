@@ -84,6 +84,9 @@ class StorefrontBrowserTest {
     /** What the first test leaves for the next ones. */
     private static String orderId;
 
+    private static String email;
+    private static String password = "Lighthouse-Kettle-47";
+
     @BeforeAll
     static void startShopAndBrowser() throws IOException {
         Assumptions.assumeTrue(
@@ -218,10 +221,10 @@ class StorefrontBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Sign in"));
         browser.findElement(By.linkText("Create an account")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Create an account"));
-        String email = "shopper-" + UUID.randomUUID() + "@example.com";
+        email = "shopper-" + UUID.randomUUID() + "@example.com";
         browser.findElement(By.id("name")).sendKeys("Ada Shopper");
         browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys("Lighthouse-Kettle-47", Keys.ENTER);
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/account/index.html"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-profile]"), email));
         assertNull(localStorage("storefront.anonymousCart"), "the anonymous cart was merged and forgotten");
@@ -312,6 +315,87 @@ class StorefrontBrowserTest {
 
     @Test
     @Order(3)
+    void shopperStaysSignedInChangesThePasswordAndSignsOut() throws Exception {
+        // Signing up signed the shopper in with a refresh cookie no script can read, sent only to the session API.
+        Map<String, Object> cookie = refreshCookie();
+        assertEquals(true, cookie.get("httpOnly"), cookie.toString());
+        assertEquals(true, cookie.get("secure"), "Chromium keeps a Secure cookie from http://127.0.0.1");
+        assertEquals("Strict", cookie.get("sameSite"), cookie.toString());
+        assertEquals("/api/accounts/session", cookie.get("path"), cookie.toString());
+        assertEquals("1", localStorage("storefront.session"), "the only trace scripts see is a hint");
+
+        // The access token runs out (15 minutes pass): the account page renews it and the shopper stays signed in.
+        String before = sessionStorage("storefront.accessToken");
+        browser.executeScript("window.sessionStorage.setItem('storefront.accessTokenExpiresAt', '0');");
+        open("/account/index.html");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-profile]"), email));
+        assertNotEquals(before, sessionStorage("storefront.accessToken"), "a new access token");
+        assertNotEquals(cookie.get("value"), refreshCookie().get("value"), "the refresh token was rotated");
+
+        // A token the server refuses (401) is renewed once and the call retried.
+        browser.executeScript("window.sessionStorage.setItem('storefront.accessToken', 'not-a-token');");
+        open("/account/index.html");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-profile]"), email));
+
+        // A new tab starts with no access token and is signed in all the same.
+        String firstTab = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        open("/account/index.html");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-profile]"), email));
+        assertEquals("Account", text(By.cssSelector("[data-account-link]")));
+        screenshot("12-signed-in-in-a-new-tab");
+        browser.close();
+        browser.switchTo().window(firstTab);
+
+        // The same shopper on another device.
+        String otherDevice = signInElsewhere(email, password);
+        assertEquals(200, refreshElsewhere(otherDevice).statusCode());
+        otherDevice = setCookie(refreshElsewhere(otherDevice));
+
+        // Change the password: a wrong current one is refused, the right one ends every other session.
+        open("/account/index.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-form")));
+        fill("current-password", "not my password");
+        fill("new-password", "Harbour-Lantern-82");
+        browser.findElement(By.cssSelector("#password-form button[type=submit]"))
+                .click();
+        awaitAlert("Your current password is not correct");
+        fill("current-password", password);
+        fill("new-password", "Harbour-Lantern-82");
+        browser.findElement(By.cssSelector("#password-form button[type=submit]"))
+                .click();
+        awaitStatus("Your password has been changed");
+        password = "Harbour-Lantern-82";
+        screenshot("13-password-changed");
+        assertEquals(401, refreshElsewhere(otherDevice).statusCode(), "the other device is signed out");
+        browser.executeScript("window.sessionStorage.setItem('storefront.accessTokenExpiresAt', '0');");
+        open("/account/index.html");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-profile]"), email));
+
+        // Sign out: back on the home page, signed out, and the session is over on the server too.
+        String lastToken = (String) refreshCookie().get("value");
+        browser.findElement(By.cssSelector("[data-sign-out]")).click();
+        wait.until(ExpectedConditions.urlContains("/index.html"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-account-link]"), "Sign in"));
+        assertNull(localStorage("storefront.session"));
+        assertNull(sessionStorage("storefront.accessToken"));
+        assertEquals(null, refreshCookie(), "the browser forgot the cookie");
+        assertEquals(401, refreshElsewhere(lastToken).statusCode(), "the session is revoked, not only forgotten");
+        open("/account/index.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-signed-out]")));
+        screenshot("14-signed-out");
+
+        // Signing in again takes the new password.
+        browser.findElement(By.cssSelector("[data-signed-out] a.button")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Sign in"));
+        fill("email", email);
+        fill("password", password);
+        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-profile]"), email));
+    }
+
+    @Test
+    @Order(4)
     void pagesStayUsableWhileCartServiceIsDown() throws Exception {
         ServiceInstance cart = shop.instances().stream()
                 .filter(i -> i.service() == ShopService.CART)
@@ -327,11 +411,11 @@ class StorefrontBrowserTest {
         awaitAlert("cart service is not answering");
         assertEquals("alert", browser.switchTo().activeElement().getAttribute("id"));
         assertTrue(browser.findElement(By.tagName("h1")).isDisplayed(), "the page itself is still there");
-        screenshot("12-cart-service-down-category");
+        screenshot("15-cart-service-down-category");
 
         open("/cart.html");
         awaitAlert("cart service is not answering");
-        screenshot("13-cart-service-down-cart");
+        screenshot("16-cart-service-down-cart");
 
         // Purchase history does not need cart-service.
         open("/account/index.html");
@@ -341,7 +425,7 @@ class StorefrontBrowserTest {
         open("/order.html?id=" + orderId);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-order-id]"), orderId));
         assertEquals("Your order", text(By.tagName("h1")));
-        screenshot("14-cart-service-down-order");
+        screenshot("17-cart-service-down-order");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
@@ -418,6 +502,47 @@ class StorefrontBrowserTest {
 
     private static String sessionStorage(String key) {
         return (String) browser.executeScript("return window.sessionStorage.getItem(arguments[0]);", key);
+    }
+
+    /** The browser's refresh cookie as Chromium stores it (DevTools protocol: HttpOnly cookies included), or null. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> refreshCookie() {
+        Map<String, Object> all = browser.executeCdpCommand("Network.getAllCookies", Map.of());
+        return ((List<Map<String, Object>>) all.get("cookies"))
+                .stream()
+                        .filter(c -> "storefront_refresh".equals(c.get("name")))
+                        .findFirst()
+                        .orElse(null);
+    }
+
+    /** Signs in from outside the browser (another device) and returns its refresh token. */
+    private static String signInElsewhere(String email, String password) throws IOException, InterruptedException {
+        HttpResponse<String> login = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/accounts/login"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        return setCookie(login);
+    }
+
+    private static HttpResponse<String> refreshElsewhere(String refreshToken) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/accounts/session/refresh"))
+                                .header("Cookie", "storefront_refresh=" + refreshToken)
+                                .header("X-Requested-With", "e2e")
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String setCookie(HttpResponse<String> response) {
+        String header = response.headers().firstValue("Set-Cookie").orElseThrow();
+        return header.substring("storefront_refresh=".length(), header.indexOf(';'));
     }
 
     /** The next POST /api/orders reaches the server, but its answer is dropped, as when a connection breaks. */
