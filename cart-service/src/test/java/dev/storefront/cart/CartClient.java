@@ -2,9 +2,11 @@ package dev.storefront.cart;
 
 import static io.restassured.RestAssured.given;
 
+import dev.storefront.local.infra.TestServiceTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.util.UUID;
 
 /** Small REST helpers for the cart API: who calls (cart token and/or bearer) and what. */
 record CartClient(String cartToken, String bearer) {
@@ -58,16 +60,23 @@ record CartClient(String cartToken, String bearer) {
         return request().delete("/api/carts/{id}/items/{sku}", cartId, sku).then();
     }
 
+    /** Tries to empty the cart without naming an order. */
     ValidatableResponse clear(String cartId) {
         return request().delete("/api/carts/{id}/items", cartId).then();
     }
 
-    /** Empties the cart after order {@code orderId}'s checkout, as order-service's outbox does. */
+    /** Tries to empty the cart after order {@code orderId} with this client's credentials. */
     ValidatableResponse clearAfterOrder(String cartId, String orderId) {
         return request()
                 .queryParam("order", orderId)
                 .delete("/api/carts/{id}/items", cartId)
                 .then();
+    }
+
+    /** Empties the cart after order {@code orderId}'s checkout, as order-service's outbox does: with its token. */
+    static ValidatableResponse orderServiceClears(String cartId, String orderId) {
+        return withBearer(TestServiceTokens.cartClear(UUID.fromString(cartId), UUID.fromString(orderId)))
+                .clearAfterOrder(cartId, orderId);
     }
 
     ValidatableResponse merge(String cartId) {

@@ -98,13 +98,16 @@ public class Carts {
     }
 
     /**
-     * Empties the cart; idempotent. With an {@code orderId} (order-service clearing after that order's checkout) it
-     * happens at most once per order: a repeated delivery finds the receipt and keeps lines added since.
+     * Empties the cart after order {@code orderId}'s checkout, at most once per order: a repeated delivery finds the
+     * receipt and keeps lines added since. The caller is order-service, already authorised for this cart and order.
      */
     @Transactional
-    public void clear(UUID id, Access access, UUID orderId) {
-        Cart cart = find(id, access, LockModeType.PESSIMISTIC_WRITE);
-        if (orderId != null && !firstClearFor(orderId, cart)) {
+    public void clearAfterOrder(UUID id, UUID orderId) {
+        Cart cart = em.find(Cart.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (cart == null) {
+            throw CartException.cartNotFound(id);
+        }
+        if (!firstClearFor(orderId, cart)) {
             return;
         }
         if (!cart.lines.isEmpty()) {
