@@ -74,30 +74,21 @@ public class OutboxRelay {
     }
 
     private void deliver(OutboxMessage message, Instant now) {
-        if (message.bearerToken == null || message.tokenExpiresAt == null || !message.tokenExpiresAt.isAfter(now)) {
-            expire(message, "the shopper's token expired before the cart could be cleared");
-            return;
-        }
         try {
-            carts.clear(message.cartId, message.orderId, message.bearerToken, message.requestId);
+            carts.clear(message.cartId, message.orderId, message.requestId);
             message.delivered(Instant.now());
             LOG.infof("Cleared cart %s after order %s", message.cartId, message.orderId);
         } catch (RejectedException e) {
             if (e.status() == 404) {
                 message.delivered(Instant.now()); // the cart is gone: nothing left to clear
-            } else if (e.status() == 401 || e.status() == 403) {
-                expire(message, "cart-service refused the shopper's token (" + e.status() + ")");
             } else {
+                // 401/403: cart-service does not (yet) trust this service's keys, e.g. while a deployment rolls out
+                // or before it has fetched a new key. Nothing expires any more, so the message waits and retries.
                 retryLater(message, e, now);
             }
         } catch (RuntimeException e) { // cart-service unavailable, or anything else: the message stays due
             retryLater(message, e, now);
         }
-    }
-
-    private void expire(OutboxMessage message, String reason) {
-        message.expired(reason);
-        LOG.warnf("Cart %s of order %s was not cleared: %s", message.cartId, message.orderId, reason);
     }
 
     private void retryLater(OutboxMessage message, RuntimeException e, Instant now) {
