@@ -33,7 +33,8 @@ class CartClearAuthorizationTest {
         String ownerBearer = TestTokens.customer(UUID.randomUUID());
         CartClient owner = CartClient.withBearer(ownerBearer);
         String id = owner.create().statusCode(201).extract().path("id");
-        owner.put(id, catalog.publish(TestCatalog.newSku(), 100), 2).statusCode(200);
+        String sku = catalog.publish(TestCatalog.newSku(), 100);
+        owner.put(id, sku, 2).statusCode(200);
         UUID cart = UUID.fromString(id);
         UUID order = UUID.randomUUID();
 
@@ -47,20 +48,20 @@ class CartClearAuthorizationTest {
             TestServiceTokens.longLived(cart, order),
             "not-a-jwt"
         }) {
-            expectUnauthenticated(CartClient.withBearer(bad).clearAfterOrder(id, order.toString()));
+            expectUnauthenticated(CartClient.withBearer(bad).clearAfterOrder(id, order.toString(), sku, 2));
         }
-        expectUnauthenticated(CartClient.anonymous().clearAfterOrder(id, order.toString()));
+        expectUnauthenticated(CartClient.anonymous().clearAfterOrder(id, order.toString(), sku, 2));
         for (String wrong : new String[] {
             TestServiceTokens.withScope("cart:read", cart, order),
             TestServiceTokens.withScope("cart:clearall", cart, order),
             TestServiceTokens.cartClear(UUID.randomUUID(), order), // another cart
             TestServiceTokens.cartClear(cart, UUID.randomUUID()) // another order
         }) {
-            expectProblem(CartClient.withBearer(wrong).clearAfterOrder(id, order.toString()), 403, "forbidden");
+            expectProblem(CartClient.withBearer(wrong).clearAfterOrder(id, order.toString(), sku, 2), 403, "forbidden");
         }
         owner.get(id).statusCode(200).body("lines", hasSize(1)).body("lines[0].quantity", equalTo(2));
 
-        CartClient.orderServiceClears(id, order.toString()).statusCode(204);
+        CartClient.orderServiceClears(id, order.toString(), sku, 2).statusCode(204);
         owner.get(id).statusCode(200).body("lines", hasSize(0));
     }
 
@@ -69,9 +70,10 @@ class CartClearAuthorizationTest {
         var anon = CartClient.anonymous().create().extract();
         String id = anon.path("id");
         CartClient holder = CartClient.withToken(anon.path("token"));
-        holder.put(id, catalog.publish(TestCatalog.newSku(), 100), 1).statusCode(200);
+        String sku = catalog.publish(TestCatalog.newSku(), 100);
+        holder.put(id, sku, 1).statusCode(200);
 
-        expectUnauthenticated(holder.clearAfterOrder(id, UUID.randomUUID().toString()));
+        expectUnauthenticated(holder.clearAfterOrder(id, UUID.randomUUID().toString(), sku, 1));
         holder.get(id).statusCode(200).body("lines", hasSize(1));
     }
 
@@ -103,9 +105,13 @@ class CartClearAuthorizationTest {
     }
 
     @Test
-    void aClearNamesItsOrder() {
+    void aClearNamesItsOrderAndItsLines() {
         String id = CartClient.anonymous().create().extract().path("id");
-        String service = TestServiceTokens.cartClear(UUID.fromString(id), UUID.randomUUID());
-        expectProblem(CartClient.withBearer(service).clear(id), 400);
+        UUID order = UUID.randomUUID();
+        CartClient service = CartClient.withBearer(TestServiceTokens.cartClear(UUID.fromString(id), order));
+        expectProblem(service.clearRaw(id, "{\"lines\":[]}"), 400);
+        expectProblem(service.clearRaw(id, "{\"order\":\"" + order + "\"}"), 400);
+        expectProblem(service.clearAfterOrder(id, order.toString(), "SKU-1", 0), 400);
+        expectProblem(service.clearAfterOrder(id, order.toString(), "SKU-1", 100), 400);
     }
 }

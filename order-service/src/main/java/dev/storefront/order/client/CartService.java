@@ -3,6 +3,7 @@ package dev.storefront.order.client;
 import dev.storefront.order.security.ServiceTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -42,11 +43,12 @@ public class CartService {
     }
 
     /**
-     * Empties the cart after order {@code orderId}'s checkout. cart-service keeps a receipt per order, so a repeated
-     * delivery changes nothing, not even lines the shopper added since. Each attempt (retries included) gets a fresh
-     * service token.
+     * Takes what order {@code orderId} bought ({@code lines}) out of the cart after its checkout; lines added or raised
+     * since stay. cart-service keeps a receipt per order, so a repeated delivery changes nothing. Each attempt
+     * (retries included) gets a fresh service token.
      */
-    public void clear(UUID cartId, UUID orderId, String requestId) {
-        api.clear(cartId, orderId, "Bearer " + serviceTokens.cartClear(cartId, orderId), requestId);
+    public void clear(UUID cartId, UUID orderId, List<CartClear.Line> lines, String requestId) {
+        api.clear(
+                cartId, new CartClear(orderId, lines), "Bearer " + serviceTokens.cartClear(cartId, orderId), requestId);
     }
 }

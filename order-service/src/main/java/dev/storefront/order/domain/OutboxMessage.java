@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * "Clear this cart", written with the order in one transaction and delivered by {@link OutboxRelay} until done. It
- * holds no credential: the relay authorises each delivery with a fresh service token of order-service's own.
+ * "Take what this order bought out of its cart", written with the order in one transaction and delivered by
+ * {@link OutboxRelay} until done. The order's own lines say what it bought. It holds no credential: the relay authorises
+ * each delivery with a fresh service token of order-service's own.
  */
 @Entity
 @Table(name = "outbox")

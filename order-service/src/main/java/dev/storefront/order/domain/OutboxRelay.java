@@ -1,6 +1,7 @@
 package dev.storefront.order.domain;
 
 import dev.storefront.defaults.http.RequestIds;
+import dev.storefront.order.client.CartClear;
 import dev.storefront.order.client.CartService;
 import dev.storefront.order.client.RejectedException;
 import dev.storefront.order.config.OrderConfig;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,7 +77,7 @@ public class OutboxRelay {
 
     private void deliver(OutboxMessage message, Instant now) {
         try {
-            carts.clear(message.cartId, message.orderId, message.requestId);
+            carts.clear(message.cartId, message.orderId, orderedLines(message), message.requestId);
             message.delivered(Instant.now());
             LOG.infof("Cleared cart %s after order %s", message.cartId, message.orderId);
         } catch (RejectedException e) {
@@ -89,6 +91,17 @@ public class OutboxRelay {
         } catch (RuntimeException e) { // cart-service unavailable, or anything else: the message stays due
             retryLater(message, e, now);
         }
+    }
+
+    /**
+     * What the order bought, from its own lines: immutable, in this schema, and what a message written by any version
+     * refers to, so the row needs no copy of them.
+     */
+    private static List<CartClear.Line> orderedLines(OutboxMessage message) {
+        CustomerOrder order = CustomerOrder.findById(message.orderId);
+        return order.lines.stream()
+                .map(line -> new CartClear.Line(line.sku, line.quantity))
+                .toList();
     }
 
     private void retryLater(OutboxMessage message, RuntimeException e, Instant now) {
