@@ -67,8 +67,9 @@ class CartApiTest {
         me.put(id, tea, 5).statusCode(200).body("lines[0].quantity", equalTo(5));
         me.remove(id, cup).statusCode(200).body("lines.sku", org.hamcrest.Matchers.contains(tea));
         me.remove(id, cup).statusCode(200).body("lines", hasSize(1));
-        me.clear(id).statusCode(204);
-        me.clear(id).statusCode(204);
+        String order = UUID.randomUUID().toString();
+        CartClient.orderServiceClears(id, order, tea, 5).statusCode(204);
+        CartClient.orderServiceClears(id, UUID.randomUUID().toString(), tea, 1).statusCode(204);
         me.get(id).statusCode(200).body("lines", hasSize(0)).body("totals", hasSize(0));
     }
 
@@ -81,13 +82,46 @@ class CartApiTest {
         String order = UUID.randomUUID().toString();
         me.put(id, bought, 1).statusCode(200);
 
-        me.clearAfterOrder(id, order).statusCode(204);
+        CartClient.orderServiceClears(id, order, bought, 1).statusCode(204);
         me.put(id, addedLater, 2).statusCode(200);
-        me.clearAfterOrder(id, order).statusCode(204);
+        me.put(id, bought, 1).statusCode(200);
+        CartClient.orderServiceClears(id, order, bought, 1).statusCode(204);
 
-        me.get(id).statusCode(200).body("lines.sku", org.hamcrest.Matchers.contains(addedLater));
-        me.clearAfterOrder(id, UUID.randomUUID().toString()).statusCode(204);
+        me.get(id).statusCode(200).body("lines.sku", org.hamcrest.Matchers.contains(addedLater, bought));
+        CartClient.orderServiceClears(id, UUID.randomUUID().toString(), addedLater, 2, bought, 1)
+                .statusCode(204);
         me.get(id).statusCode(200).body("lines", hasSize(0));
+    }
+
+    /**
+     * Two sessions of one returning shopper share their one cart: what one session adds, or adds to, while the other's
+     * order is being cleared stays in the cart.
+     */
+    @Test
+    void aClearTakesOutOnlyWhatTheOrderBought() {
+        CartClient me = CartClient.withBearer(TestTokens.customer(UUID.randomUUID()));
+        String id = me.create().statusCode(201).extract().path("id");
+        String gone = catalog.publish(TestCatalog.newSku(), 100);
+        String raised = catalog.publish(TestCatalog.newSku(), 200);
+        String lowered = catalog.publish(TestCatalog.newSku(), 300);
+        String added = catalog.publish(TestCatalog.newSku(), 400);
+        me.put(id, gone, 2).statusCode(200);
+        me.put(id, raised, 1).statusCode(200);
+        me.put(id, lowered, 3).statusCode(200);
+        String order = UUID.randomUUID().toString(); // bought gone x2, raised x1, lowered x3
+        // the other session, after that checkout read the cart and before the clear arrives:
+        me.put(id, raised, 4).statusCode(200);
+        me.put(id, lowered, 1).statusCode(200);
+        me.put(id, added, 1).statusCode(200);
+
+        CartClient.orderServiceClears(id, order, gone, 2, raised, 1, lowered, 3).statusCode(204);
+        me.get(id)
+                .statusCode(200)
+                .body("lines.sku", org.hamcrest.Matchers.contains(raised, added))
+                .body("lines.quantity", org.hamcrest.Matchers.contains(3, 1));
+
+        CartClient.orderServiceClears(id, order, gone, 2, raised, 1, lowered, 3).statusCode(204);
+        me.get(id).statusCode(200).body("lines.quantity", org.hamcrest.Matchers.contains(3, 1));
     }
 
     @Test
@@ -103,8 +137,6 @@ class CartApiTest {
         me.put(id, catalog.publish(TestCatalog.newSku(), 300), 1).statusCode(200);
         me.create().statusCode(200).body("id", equalTo(id)).body("lines", hasSize(1));
         me.get(id).statusCode(200).body("lines", hasSize(1));
-        me.clear(id).statusCode(204);
-        me.clear(id).statusCode(204);
     }
 
     @Test
@@ -157,7 +189,6 @@ class CartApiTest {
                 expectNotFound(stranger.put(id, sku, 5));
                 expectNotFound(stranger.put(id, "NO-SUCH-SKU", 5));
                 expectNotFound(stranger.remove(id, sku));
-                expectNotFound(stranger.clear(id));
             }
         }
         expectNotFound(CartClient.withToken(otherToken).andBearer(otherBearer).merge(anonId));
@@ -245,9 +276,10 @@ class CartApiTest {
                 .then()
                 .statusCode(200)
                 .body(
-                        "paths.'/api/carts/{id}/items'.delete.responses.'204'.description",
-                        startsWith("The cart is empty"))
-                .body("paths.'/api/carts/{id}/items'.delete.parameters.name", org.hamcrest.Matchers.hasItem("order"))
+                        "paths.'/api/carts/{id}/clear'.post.responses.'204'.description",
+                        startsWith("The ordered lines are out of the cart"))
+                .body("paths.'/api/carts/{id}/clear'.post.responses.'403'.description", startsWith("A service token"))
+                .body("paths.'/api/carts/{id}/items'.delete", org.hamcrest.Matchers.nullValue())
                 .body("paths.'/api/carts/{id}/merge'.post.summary", startsWith("Merge"));
     }
 

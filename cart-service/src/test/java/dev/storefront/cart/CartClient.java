@@ -2,9 +2,11 @@ package dev.storefront.cart;
 
 import static io.restassured.RestAssured.given;
 
+import dev.storefront.local.infra.TestServiceTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.util.UUID;
 
 /** Small REST helpers for the cart API: who calls (cart token and/or bearer) and what. */
 record CartClient(String cartToken, String bearer) {
@@ -58,16 +60,35 @@ record CartClient(String cartToken, String bearer) {
         return request().delete("/api/carts/{id}/items/{sku}", cartId, sku).then();
     }
 
-    ValidatableResponse clear(String cartId) {
-        return request().delete("/api/carts/{id}/items", cartId).then();
+    /**
+     * Tries, with this client's credentials, to take what order {@code orderId} bought ({@code skuAndQuantity}: sku,
+     * quantity, sku, quantity …) out of the cart.
+     */
+    ValidatableResponse clearAfterOrder(String cartId, String orderId, Object... skuAndQuantity) {
+        return clearRaw(cartId, clearBody(orderId, skuAndQuantity));
     }
 
-    /** Empties the cart after order {@code orderId}'s checkout, as order-service's outbox does. */
-    ValidatableResponse clearAfterOrder(String cartId, String orderId) {
-        return request()
-                .queryParam("order", orderId)
-                .delete("/api/carts/{id}/items", cartId)
-                .then();
+    ValidatableResponse clearRaw(String cartId, String body) {
+        return request().body(body).post("/api/carts/{id}/clear", cartId).then();
+    }
+
+    /** Takes what order {@code orderId} bought out of the cart, as order-service's outbox does: with its token. */
+    static ValidatableResponse orderServiceClears(String cartId, String orderId, Object... skuAndQuantity) {
+        return withBearer(TestServiceTokens.cartClear(UUID.fromString(cartId), UUID.fromString(orderId)))
+                .clearAfterOrder(cartId, orderId, skuAndQuantity);
+    }
+
+    static String clearBody(String orderId, Object... skuAndQuantity) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < skuAndQuantity.length; i += 2) {
+            lines.append(i == 0 ? "" : ",")
+                    .append("{\"sku\":\"")
+                    .append(skuAndQuantity[i])
+                    .append("\",\"quantity\":")
+                    .append(skuAndQuantity[i + 1])
+                    .append('}');
+        }
+        return "{\"order\":\"" + orderId + "\",\"lines\":[" + lines + "]}";
     }
 
     ValidatableResponse merge(String cartId) {

@@ -8,6 +8,7 @@ import dev.storefront.local.infra.RepositoryRoot;
 import dev.storefront.local.infra.S3ClientConfig;
 import dev.storefront.local.infra.S3TestResource;
 import dev.storefront.local.infra.ServiceDatabase;
+import dev.storefront.local.infra.TestServiceTokens;
 import dev.storefront.local.infra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Everything checkout talks to, for real: PostgreSQL 17 (every service's role), the S3 API with the storefront bucket,
  * and the packaged cart-service and account-service, each in its own JVM. account-service signs with the key of
- * {@link TestTokens}, so its tokens and the test's own are trusted alike. Every test class uses exactly this resource,
+ * {@link TestTokens}, so its tokens and the test's own are trusted alike; order-service signs its service tokens with
+ * the key of {@link TestServiceTokens}, whose public half cart-service trusts. Every test class uses exactly this resource,
  * so Quarkus starts once.
  *
  * <p>The same config serves the app in the test's JVM ({@code *Test}) and the packaged app ({@code *IT}); what the tests
@@ -61,6 +63,8 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         cartEnv.put("DB_PASSWORD", cartDb.password());
         cartEnv.put("JWT_JWKS_URL", jwks);
         cartEnv.put("JWT_ISSUER", TestTokens.ISSUER);
+        // order-service's service tokens: the public half of the key it signs with (below), as AWS hands it over.
+        cartEnv.put("SERVICE_JWT_JWKS", TestServiceTokens.jwksJson());
         // cart-service keeps showing the price it cached, like a shopper's stale cart page while the catalog changes.
         cartEnv.put("CATALOG_CACHE_TTL", "10m");
         // One log line per request received, with the X-Request-Id it came with: the tests' view of what order-service
@@ -92,6 +96,7 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         config.put("ACCOUNT_SERVICE_URL", account.url());
         config.put("JWT_JWKS_URL", jwks);
         config.put("JWT_ISSUER", TestTokens.ISSUER);
+        config.put("SERVICE_JWT_SIGNING_KEYS", TestServiceTokens.signingKeysJson());
         config.put("CATALOG_MAX_AGE", CATALOG_MAX_AGE.toString());
         return config;
     }

@@ -16,10 +16,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Anonymous and signed-in carts. A cart is visible to the holder of its token (header {@value #CART_TOKEN}) and to its
- * signed-in owner (bearer token); to anyone else it answers 404, exactly as if it did not exist.
+ * signed-in owner (bearer token); to anyone else it answers 404, exactly as if it did not exist. Emptying a cart after
+ * an order is order-service's alone, with its own service token ({@link ServiceCaller}); that token opens nothing else.
  */
 @Path("/api/carts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,12 +47,14 @@ public class CartResource {
     private final CartItems items;
     private final CartViews views;
     private final Caller caller;
+    private final ServiceCaller service;
 
-    public CartResource(Carts carts, CartItems items, CartViews views, Caller caller) {
+    public CartResource(Carts carts, CartItems items, CartViews views, Caller caller, ServiceCaller service) {
         this.carts = carts;
         this.items = items;
         this.views = views;
         this.caller = caller;
+        this.service = service;
     }
 
     @POST
@@ -114,24 +119,29 @@ public class CartResource {
         return views.of(carts.removeLine(id, access(token), sku));
     }
 
-    @DELETE
-    @Path("/{id}/items")
+    @POST
+    @Path("/{id}/clear")
     @Operation(
-            summary = "Empty the cart (called by order-service after checkout)",
-            description = "Removes every line; the cart itself stays. Idempotent: emptying an empty cart is 204 too."
-                    + " With `order` (order-service, after that order's checkout) the cart is emptied at most once per"
-                    + " order: a clear delivered again from an outbox is 204 and keeps lines added since. Authorised"
-                    + " like every cart call: the owner's bearer token (or the cart token). A 404 means the cart no"
-                    + " longer exists for this caller (e.g. purged after expiry) and there is nothing left to clear.")
-    @APIResponse(responseCode = "204", description = "The cart is empty, or was emptied for this order already")
-    @APIResponse(responseCode = "404", description = "No such cart, or not yours")
+            summary = "Take what an order bought out of the cart (order-service only)",
+            description = "For each ordered line, its quantity is subtracted from the cart's line of that sku, and the"
+                    + " line removed at 0 or below; lines added or raised since the order stay. At most once per"
+                    + " order: a clear delivered again from an outbox is 204 and changes nothing. Only order-service"
+                    + " may call it, with a service token of its own (issuer storefront-orders, audience cart-service,"
+                    + " scope cart:clear, bound to this cart and this order): a shopper's token or a cart token is"
+                    + " refused. A 404 means the cart no longer exists (e.g. purged after expiry): nothing to clear.")
+    @APIResponse(responseCode = "204", description = "The ordered lines are out of the cart (now or before)")
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "401", description = "No valid service token of order-service")
+    @APIResponse(responseCode = "403", description = "A service token without scope cart:clear for this cart and order")
+    @APIResponse(responseCode = "404", description = "No such cart")
     public void clear(
             @PathParam("id") UUID id,
-            @Parameter(description = "The order whose checkout this clear follows (sent by order-service)")
-                    @QueryParam("order")
-                    UUID order,
-            @HeaderParam(CART_TOKEN) String token) {
-        carts.clear(id, access(token), order);
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid @NotNull ClearRequest request) {
+        service.requireCartClear(authorization, id, request.order());
+        Map<String, Integer> ordered = new HashMap<>();
+        request.lines().forEach(line -> ordered.merge(line.sku(), line.quantity(), Integer::sum));
+        carts.clearAfterOrder(id, request.order(), ordered);
     }
 
     @POST

@@ -7,6 +7,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -98,19 +100,40 @@ public class Carts {
     }
 
     /**
-     * Empties the cart; idempotent. With an {@code orderId} (order-service clearing after that order's checkout) it
-     * happens at most once per order: a repeated delivery finds the receipt and keeps lines added since.
+     * Takes what order {@code orderId} bought ({@code ordered}: quantity per sku) out of the cart, at most once per
+     * order: a repeated delivery finds the receipt and changes nothing. Each ordered quantity is subtracted from the
+     * cart's line of that sku, and a line at 0 or below is removed; lines the order did not contain, and whatever was
+     * added to a line after the order, stay (another session of the same shopper may have filled the cart meanwhile).
+     * The caller is order-service, already authorised for this cart and order.
      */
     @Transactional
-    public void clear(UUID id, Access access, UUID orderId) {
-        Cart cart = find(id, access, LockModeType.PESSIMISTIC_WRITE);
-        if (orderId != null && !firstClearFor(orderId, cart)) {
+    public void clearAfterOrder(UUID id, UUID orderId, Map<String, Integer> ordered) {
+        Cart cart = em.find(Cart.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (cart == null) {
+            throw CartException.cartNotFound(id);
+        }
+        if (!firstClearFor(orderId, cart)) {
             return;
         }
-        if (!cart.lines.isEmpty()) {
-            // Only order-service empties carts, after a checkout: the line carries that checkout's request id.
-            LOG.infof("Emptied cart %s (%d lines)", id, cart.lines.size());
-            cart.lines.clear();
+        int removed = 0;
+        int reduced = 0;
+        for (Iterator<CartLine> lines = cart.lines.iterator(); lines.hasNext(); ) {
+            CartLine line = lines.next();
+            Integer bought = ordered.get(line.sku);
+            if (bought == null) {
+                continue;
+            }
+            if (line.quantity <= bought) {
+                lines.remove();
+                removed++;
+            } else {
+                line.quantity -= bought;
+                reduced++;
+            }
+        }
+        if (removed + reduced > 0) {
+            // Only order-service calls this, after a checkout: the line carries that checkout's request id.
+            LOG.infof("Cleared order %s from cart %s: %d lines removed, %d reduced", orderId, id, removed, reduced);
             touched(cart, clock.instant());
         }
     }

@@ -2,7 +2,6 @@ package dev.storefront.order.api;
 
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.RequestScoped;
-import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -27,12 +26,11 @@ public class Caller {
         }
     }
 
-    /** The raw access token, forwarded to cart-service, which lets only the cart's owner read or clear it. */
+    /**
+     * The raw access token, forwarded within this request to cart-service (which shows a cart only to its owner) and
+     * account-service; never stored.
+     */
     public String bearerToken() {
         return jwt.getRawToken();
-    }
-
-    public Instant tokenExpiresAt() {
-        return Instant.ofEpochSecond(jwt.getExpirationTime());
     }
 }

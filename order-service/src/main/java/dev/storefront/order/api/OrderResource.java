@@ -94,7 +94,6 @@ public class OrderResource {
         var command = new Checkout.Command(
                 caller.customerId(),
                 caller.bearerToken(),
-                caller.tokenExpiresAt(),
                 key,
                 hash(request),
                 request.cartId(),

@@ -1,7 +1,9 @@
 package dev.storefront.order.client;
 
+import dev.storefront.order.security.ServiceTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -15,8 +17,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * {@link RejectedException}; anything else that still fails is a {@link DependencyUnavailableException}
  * ({@link RemoteFailures}).
  *
- * <p>Calls are authorised with the shopper's own access token, as cart-service accepts only the cart's owner, and
- * carry the request id of the checkout they serve (null for none).
+ * <p>Reading the cart at checkout is authorised with the shopper's own access token (cart-service shows a cart only to
+ * its owner), passed through and never stored. Clearing it after the order is authorised with a service token of
+ * order-service's own ({@link ServiceTokens}: scope {@code cart:clear}, bound to that cart and order, two minutes), so
+ * no shopper token has to outlive the checkout request. Both carry the request id of the checkout they serve (null for
+ * none).
  */
 @ApplicationScoped
 @RemoteService("cart-service")
@@ -25,9 +30,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = RejectedException.class)
 public class CartService {
     private final CartServiceApi api;
+    private final ServiceTokens serviceTokens;
 
-    public CartService(@RestClient CartServiceApi api) {
+    public CartService(@RestClient CartServiceApi api, ServiceTokens serviceTokens) {
         this.api = api;
+        this.serviceTokens = serviceTokens;
     }
 
     /** The shopper's cart as cart-service shows it. */
@@ -36,10 +43,12 @@ public class CartService {
     }
 
     /**
-     * Empties the cart after order {@code orderId}'s checkout. cart-service keeps a receipt per order, so a repeated
-     * delivery changes nothing, not even lines the shopper added since.
+     * Takes what order {@code orderId} bought ({@code lines}) out of the cart after its checkout; lines added or raised
+     * since stay. cart-service keeps a receipt per order, so a repeated delivery changes nothing. Each attempt
+     * (retries included) gets a fresh service token.
      */
-    public void clear(UUID cartId, UUID orderId, String bearerToken, String requestId) {
-        api.clear(cartId, orderId, "Bearer " + bearerToken, requestId);
+    public void clear(UUID cartId, UUID orderId, List<CartClear.Line> lines, String requestId) {
+        api.clear(
+                cartId, new CartClear(orderId, lines), "Bearer " + serviceTokens.cartClear(cartId, orderId), requestId);
     }
 }

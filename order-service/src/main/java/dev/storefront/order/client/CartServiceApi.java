@@ -1,13 +1,13 @@
 package dev.storefront.order.client;
 
 import dev.storefront.defaults.http.RequestIds;
-import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -29,11 +29,12 @@ public interface CartServiceApi {
             @HeaderParam("Authorization") String authorization,
             @HeaderParam(RequestIds.HEADER) String requestId);
 
-    @DELETE
-    @Path("/{id}/items")
+    @POST
+    @Path("/{id}/clear")
+    @Consumes(MediaType.APPLICATION_JSON)
     void clear(
             @PathParam("id") UUID id,
-            @QueryParam("order") UUID orderId,
+            CartClear ordered,
             @HeaderParam("Authorization") String authorization,
             @HeaderParam(RequestIds.HEADER) String requestId);
 }

@@ -2,7 +2,9 @@ package dev.storefront.order.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * order-service settings; production values come from environment variables (see application.properties). The
@@ -27,6 +29,8 @@ public interface OrderConfig {
 
     Paging paging();
 
+    ServiceTokens serviceTokens();
+
     interface Idempotency {
         /** How long a key (and the response it replays) is kept; at least 24 h. */
         @WithDefault("24h")
@@ -48,6 +52,31 @@ public interface OrderConfig {
 
         @WithDefault("1m")
         Duration maxBackoff();
+    }
+
+    /**
+     * The short-lived tokens this service signs with its own keys to call cart-service as itself (only to clear a cart
+     * after an order); cart-service verifies them against {@code GET /api/orders/jwks.json}.
+     */
+    interface ServiceTokens {
+        @WithDefault("storefront-orders")
+        String issuer();
+
+        @WithDefault("cart-service")
+        String audience();
+
+        /** Minted per delivery attempt, so a few minutes cover any clock skew and a slow call. */
+        @WithDefault("2m")
+        Duration lifetime();
+
+        /**
+         * The signing keys as a JWK Set of RSA private keys ({@code SERVICE_JWT_SIGNING_KEYS}, from Secrets Manager
+         * in AWS). All are published; the last one signs.
+         */
+        Optional<String> signingKeys();
+
+        /** Where keys are generated and kept without {@link #signingKeys()} ({@code SERVICE_JWT_KEY_DIR}). */
+        Optional<Path> keyDir();
     }
 
     interface Paging {

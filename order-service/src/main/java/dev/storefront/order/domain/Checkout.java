@@ -42,12 +42,13 @@ public class Checkout {
      * One checkout request of a signed-in customer; {@code requestHash} identifies the body for key reuse. It ships to
      * {@code address}, or, when that is null, to the entry {@code addressId} of the customer's address book.
      * {@code requestId} (may be null) goes along on the calls to other services and into the outbox message, so the
-     * cart's clearing is logged, here and in cart-service, under the checkout's id.
+     * cart's clearing is logged, here and in cart-service, under the checkout's id. {@code bearerToken} is the
+     * shopper's access token: it authorises reading their cart and address book during this request and is never
+     * stored.
      */
     public record Command(
             UUID customerId,
             String bearerToken,
-            Instant tokenExpiresAt,
             String idempotencyKey,
             String requestHash,
             UUID cartId,
@@ -117,8 +118,7 @@ public class Checkout {
                 render.apply(order),
                 order.createdAt);
         // The cart is cleared later, perhaps by another instance; the request id keeps that with this checkout.
-        var clearCart =
-                OutboxMessage.clearCart(order, command.bearerToken(), command.tokenExpiresAt(), command.requestId());
+        var clearCart = OutboxMessage.clearCart(order, command.requestId());
         if (!newOrders.store(order, response, clearCart)) {
             return replay(
                     keys.find(command.customerId(), command.idempotencyKey()).orElseThrow(), command);

@@ -40,9 +40,9 @@ public class NewOrders {
                 FROM placed, unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[], ?::bigint[])
                     WITH ORDINALITY AS l (sku, name, quantity, unit_price, line_total, n)),
             relayed AS (
-                INSERT INTO outbox (id, order_id, customer_id, cart_id, state, bearer_token, token_expires_at,
-                    attempts, next_attempt_at, created_at, request_id)
-                SELECT ?, placed.id, ?, ?, ?, ?, ?, 0, ?, ?, ? FROM placed)
+                INSERT INTO outbox (id, order_id, customer_id, cart_id, state, attempts, next_attempt_at, created_at,
+                    request_id)
+                SELECT ?, placed.id, ?, ?, ?, 0, ?, ?, ? FROM placed)
             SELECT count(*) FROM claimed
             """;
 
@@ -84,7 +84,6 @@ public class NewOrders {
             p.addArray(connection, "int8", lines.stream().map(l -> l.lineTotal).toArray());
 
             p.add(clearCart.id).add(clearCart.customerId).add(clearCart.cartId).add(clearCart.state);
-            p.add(clearCart.bearerToken).add(clearCart.tokenExpiresAt);
             p.add(clearCart.nextAttemptAt).add(clearCart.createdAt).add(clearCart.requestId);
             try (ResultSet claimed = insert.executeQuery()) {
                 claimed.next();

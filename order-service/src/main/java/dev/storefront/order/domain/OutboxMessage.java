@@ -9,15 +9,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * "Clear this cart", written with the order in one transaction and delivered by {@link OutboxRelay} until done. It
- * carries the shopper's access token because cart-service lets only the cart's owner clear it; the token is wiped on
- * delivery or when it expires (after at most 15 minutes), so nothing secret is kept long.
+ * "Take what this order bought out of its cart", written with the order in one transaction and delivered by
+ * {@link OutboxRelay} until done. The order's own lines say what it bought. It holds no credential: the relay authorises
+ * each delivery with a fresh service token of order-service's own.
  */
 @Entity
 @Table(name = "outbox")
 public class OutboxMessage extends PanacheEntityBase {
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
+    /** Only rows of older versions, which gave up when the shopper's token expired; nothing sets it any more. */
     public static final String EXPIRED = "EXPIRED";
 
     @Id
@@ -34,12 +35,6 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(nullable = false, length = 16)
     public String state;
-
-    @Column(name = "bearer_token", length = 4096)
-    public String bearerToken;
-
-    @Column(name = "token_expires_at")
-    public Instant tokenExpiresAt;
 
     @Column(nullable = false)
     public int attempts;
@@ -60,16 +55,13 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "request_id", length = 128)
     public String requestId;
 
-    public static OutboxMessage clearCart(
-            CustomerOrder order, String bearerToken, Instant tokenExpiresAt, String requestId) {
+    public static OutboxMessage clearCart(CustomerOrder order, String requestId) {
         OutboxMessage m = new OutboxMessage();
         m.id = UUID.randomUUID();
         m.orderId = order.id;
         m.customerId = order.customerId;
         m.cartId = order.cartId;
         m.state = PENDING;
-        m.bearerToken = bearerToken;
-        m.tokenExpiresAt = tokenExpiresAt;
         m.nextAttemptAt = order.createdAt;
         m.createdAt = order.createdAt;
         m.requestId = requestId;
@@ -79,14 +71,7 @@ public class OutboxMessage extends PanacheEntityBase {
     void delivered(Instant now) {
         state = DELIVERED;
         deliveredAt = now;
-        bearerToken = null;
         attempts++;
-    }
-
-    void expired(String reason) {
-        state = EXPIRED;
-        bearerToken = null;
-        lastError = reason;
     }
 
     void failed(String error, Instant retryAt) {

@@ -1,6 +1,7 @@
 package dev.storefront.order.domain;
 
 import dev.storefront.defaults.http.RequestIds;
+import dev.storefront.order.client.CartClear;
 import dev.storefront.order.client.CartService;
 import dev.storefront.order.client.RejectedException;
 import dev.storefront.order.config.OrderConfig;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -74,20 +76,16 @@ public class OutboxRelay {
     }
 
     private void deliver(OutboxMessage message, Instant now) {
-        if (message.bearerToken == null || message.tokenExpiresAt == null || !message.tokenExpiresAt.isAfter(now)) {
-            expire(message, "the shopper's token expired before the cart could be cleared");
-            return;
-        }
         try {
-            carts.clear(message.cartId, message.orderId, message.bearerToken, message.requestId);
+            carts.clear(message.cartId, message.orderId, orderedLines(message), message.requestId);
             message.delivered(Instant.now());
             LOG.infof("Cleared cart %s after order %s", message.cartId, message.orderId);
         } catch (RejectedException e) {
             if (e.status() == 404) {
                 message.delivered(Instant.now()); // the cart is gone: nothing left to clear
-            } else if (e.status() == 401 || e.status() == 403) {
-                expire(message, "cart-service refused the shopper's token (" + e.status() + ")");
             } else {
+                // 401/403: cart-service does not (yet) trust this service's keys, e.g. while a deployment rolls out
+                // or before it has fetched a new key. Nothing expires any more, so the message waits and retries.
                 retryLater(message, e, now);
             }
         } catch (RuntimeException e) { // cart-service unavailable, or anything else: the message stays due
@@ -95,9 +93,15 @@ public class OutboxRelay {
         }
     }
 
-    private void expire(OutboxMessage message, String reason) {
-        message.expired(reason);
-        LOG.warnf("Cart %s of order %s was not cleared: %s", message.cartId, message.orderId, reason);
+    /**
+     * What the order bought, from its own lines: immutable, in this schema, and what a message written by any version
+     * refers to, so the row needs no copy of them.
+     */
+    private static List<CartClear.Line> orderedLines(OutboxMessage message) {
+        CustomerOrder order = CustomerOrder.findById(message.orderId);
+        return order.lines.stream()
+                .map(line -> new CartClear.Line(line.sku, line.quantity))
+                .toList();
     }
 
     private void retryLater(OutboxMessage message, RuntimeException e, Instant now) {

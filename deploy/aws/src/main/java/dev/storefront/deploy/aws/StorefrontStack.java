@@ -69,7 +69,11 @@ public class StorefrontStack extends Stack {
                 .useForServiceConnect(true)
                 .build());
         DatabaseBootstrap bootstrap = new DatabaseBootstrap(this, "DatabaseBootstrap", config, network, cluster, db);
-        JwtSigningKey jwt = new JwtSigningKey(this, "JwtSigningKey", config);
+        JwtSigningKey jwt =
+                new JwtSigningKey(this, "JwtSigningKey", config, "jwt-signing-keys", "account-service", imageTag);
+        // order-service's own identity towards cart-service (service tokens, scope cart:clear)
+        JwtSigningKey serviceJwt = new JwtSigningKey(
+                this, "ServiceJwtSigningKey", config, "service-jwt-signing-keys", "order-service", imageTag);
         PublicApi api = new PublicApi(this, "PublicApi", network, accessLogs);
         Edge edge = new Edge(this, "Edge", config, api.alb(), accessLogs);
         Alarms alarms = new Alarms(this, "Alarms", config);
@@ -91,8 +95,8 @@ public class StorefrontStack extends Stack {
                                     spec.constructId() + "Repository",
                                     RegistryStack.repositoryName(config, spec)),
                             imageTag,
-                            environment(spec, config, db, edge),
-                            secrets(spec, db, jwt)));
+                            environment(spec, config, db, edge, serviceJwt),
+                            secrets(spec, db, jwt, serviceJwt)));
             db.allowFrom(service.securityGroup(), spec.name());
             service.grantBucket(edge.pages());
             // Starting before the bootstrap has created the role would only fail and trip the circuit breaker.
@@ -101,6 +105,7 @@ public class StorefrontStack extends Stack {
             alarms.watch(service);
         }
         services.get(ServiceSpec.ACCOUNT.name()).service().getNode().addDependency(jwt.initialKey());
+        services.get(ServiceSpec.ORDER.name()).service().getNode().addDependency(serviceJwt.initialKey());
         for (ServiceSpec caller : ServiceSpec.ALL) {
             for (ServiceSpec callee : CALLS.getOrDefault(caller, List.of())) {
                 services.get(callee.name()).acceptCallsFrom(services.get(caller.name()));
@@ -150,7 +155,8 @@ public class StorefrontStack extends Stack {
      * Service Connect name, never the ALB: no round trip out through NAT and back in, and the proxy keeps connections
      * alive inside the VPC.
      */
-    private Map<String, String> environment(ServiceSpec spec, EnvironmentConfig config, Database db, Edge edge) {
+    private Map<String, String> environment(
+            ServiceSpec spec, EnvironmentConfig config, Database db, Edge edge, JwtSigningKey serviceJwt) {
         Map<String, String> env = new HashMap<>();
         env.put("DB_URL", db.jdbcUrl());
         if (!db.proxied()) {
@@ -170,6 +176,13 @@ public class StorefrontStack extends Stack {
         } else {
             env.put("JWT_JWKS_URL", ApiService.internalUrl(ServiceSpec.ACCOUNT) + "/api/accounts/jwks.json");
         }
+        if (spec.equals(ServiceSpec.CART)) {
+            // order-service's public keys, handed over by the deployment rather than fetched: cart-service cannot
+            // call order-service through Service Connect, since order-service calls cart-service (a task resolves only
+            // endpoints that existed when it started, so callers deploy after callees, and that order cannot go both
+            // ways). Public material, so plain configuration.
+            env.put("SERVICE_JWT_JWKS", serviceJwt.publicJwks());
+        }
         if (spec.equals(ServiceSpec.ORDER)) {
             env.put("CART_SERVICE_URL", ApiService.internalUrl(ServiceSpec.CART));
             env.put("ACCOUNT_SERVICE_URL", ApiService.internalUrl(ServiceSpec.ACCOUNT));
@@ -180,13 +193,20 @@ public class StorefrontStack extends Stack {
         return env;
     }
 
-    /** Each service gets its own database login, and only account-service gets the signing keys. */
-    private static Map<String, Secret> secrets(ServiceSpec spec, Database db, JwtSigningKey jwt) {
+    /**
+     * Each service gets its own database login; account-service alone gets the access tokens' signing keys, and
+     * order-service alone those of its service tokens.
+     */
+    private static Map<String, Secret> secrets(
+            ServiceSpec spec, Database db, JwtSigningKey jwt, JwtSigningKey serviceJwt) {
         Map<String, Secret> secrets = new HashMap<>();
         secrets.put("DB_USER", Secret.fromSecretsManager(db.secretOf(spec), "username"));
         secrets.put("DB_PASSWORD", Secret.fromSecretsManager(db.secretOf(spec), "password"));
         if (spec.equals(ServiceSpec.ACCOUNT)) {
             secrets.put("JWT_SIGNING_KEYS", Secret.fromSecretsManager(jwt.secret()));
+        }
+        if (spec.equals(ServiceSpec.ORDER)) {
+            secrets.put("SERVICE_JWT_SIGNING_KEYS", Secret.fromSecretsManager(serviceJwt.secret()));
         }
         return secrets;
     }

@@ -416,7 +416,8 @@ class StorefrontStackTest {
     void credentialsNeverAppearAsPlainEnvironment() {
         for (String name : SERVICES) {
             List<String> env = synth.environmentNames(name);
-            for (String secret : List.of("DB_USER", "DB_PASSWORD", "JWT_SIGNING_KEYS", "JWT_PRIVATE_KEYS")) {
+            for (String secret : List.of(
+                    "DB_USER", "DB_PASSWORD", "JWT_SIGNING_KEYS", "JWT_PRIVATE_KEYS", "SERVICE_JWT_SIGNING_KEYS")) {
                 assertFalse(env.contains(secret), name + " has " + secret + " in plain environment");
             }
         }
@@ -428,6 +429,44 @@ class StorefrontStackTest {
         for (String name : List.of("cart-service", "order-service", "catalog-publisher")) {
             assertFalse(synth.secretNames(name).contains("JWT_SIGNING_KEYS"), name);
         }
+        String accountKeys = secretId("storefront/dev/jwt-signing-keys");
+        for (String name : List.of("cart-service", "order-service", "catalog-publisher")) {
+            assertFalse(synth.container(name).toString().contains(accountKeys), name + " references account's keys");
+        }
+    }
+
+    @Test
+    void onlyOrderServiceGetsItsServiceTokenKeysAndCartServiceTheirPublicHalf() {
+        String serviceKeys = secretId("storefront/dev/service-jwt-signing-keys");
+        assertTrue(synth.secretNames("order-service").contains("SERVICE_JWT_SIGNING_KEYS"));
+        assertTrue(synth.container("order-service").toString().contains(serviceKeys));
+        for (String name : List.of("account-service", "cart-service", "catalog-publisher")) {
+            assertFalse(synth.secretNames(name).contains("SERVICE_JWT_SIGNING_KEYS"), name);
+            assertFalse(synth.container(name).toString().contains(serviceKeys), name + " references order's keys");
+        }
+        template.resourceCountIs("Custom::StorefrontJwtSigningKey", 2);
+        String keyResource = template.findResources("Custom::StorefrontJwtSigningKey").keySet().stream()
+                .filter(id -> id.startsWith("ServiceJwtSigningKey"))
+                .findFirst()
+                .orElseThrow();
+        // the public half only: the attribute the key's custom resource answers, never the secret
+        assertEquals(
+                Map.of("Fn::GetAtt", List.of(keyResource, "PublicJwks")),
+                synth.environmentValue("cart-service", "SERVICE_JWT_JWKS"));
+        for (String name : List.of("account-service", "order-service", "catalog-publisher")) {
+            assertFalse(synth.environmentNames(name).contains("SERVICE_JWT_JWKS"), name);
+        }
+        assertTrue(dependsOn("order-service").contains(keyResource), "order-service starts after its first key");
+    }
+
+    /** The logical id of the secret named {@code name}. */
+    @SuppressWarnings("unchecked")
+    private static String secretId(String name) {
+        return template.findResources("AWS::SecretsManager::Secret").entrySet().stream()
+                .filter(e -> name.equals(((Map<String, Object>) e.getValue().get("Properties")).get("Name")))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no secret " + name));
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Points a service's token verification (smallrye-jwt) at the JWKS of {@link TestTokens}, with the issuer and audience
- * of account-service's tokens. Tests then call {@code TestTokens.customer(id)} for a real signed token.
+ * of account-service's tokens. Tests then call {@code TestTokens.customer(id)} for a real signed token. A service that
+ * trusts order-service's service tokens (cart-service) gets the public key of {@link TestServiceTokens} as well.
  *
  * <p>The JWKS is served over HTTP on loopback with account-service's own {@code Cache-Control: max-age=300}, so a
  * service under test fetches and caches keys exactly as it does in production; it reads {@link TestTokens}' published
@@ -51,7 +52,8 @@ public class JwtTestResource implements QuarkusTestResourceLifecycleManager {
         });
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json";
-        return Map.of("JWT_JWKS_URL", url, "JWT_ISSUER", TestTokens.ISSUER);
+        return Map.of(
+                "JWT_JWKS_URL", url, "JWT_ISSUER", TestTokens.ISSUER, "SERVICE_JWT_JWKS", TestServiceTokens.jwksJson());
     }
 
     @Override

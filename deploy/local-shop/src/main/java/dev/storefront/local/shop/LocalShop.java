@@ -130,9 +130,16 @@ final class LocalShop implements AutoCloseable {
             case ACCOUNT ->
                 env.put("JWT_KEY_DIR", layout.dataDirectory().resolve("keys").toString());
             case CATALOG -> env.put("CATALOG_SEED_SAMPLE", "true");
+            case CART ->
+                // order-service's service tokens (the only credential that clears a cart): its JWKS, fetched directly
+                env.put("SERVICE_JWT_JWKS_URL", directUrl(ShopService.ORDER, number) + "/api/orders/jwks.json");
             case ORDER -> {
                 env.put("CART_SERVICE_URL", directUrl(ShopService.CART, number));
                 env.put("ACCOUNT_SERVICE_URL", directUrl(ShopService.ACCOUNT, number));
+                // every instance signs with the same keys, generated on first start next to account-service's
+                env.put(
+                        "SERVICE_JWT_KEY_DIR",
+                        layout.dataDirectory().resolve("order-keys").toString());
             }
             default -> {
                 // no extra settings

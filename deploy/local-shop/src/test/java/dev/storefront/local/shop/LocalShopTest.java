@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -129,6 +130,67 @@ class LocalShopTest {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())
                         .statusCode());
+    }
+
+    /**
+     * The relay clears the cart with order-service's own service token: order-service signs with keys from its key
+     * directory, and each cart-service instance fetches their public half from order-service's JWKS.
+     */
+    @Test
+    @Order(4)
+    void aCheckoutClearsTheCartWithOrderServicesOwnToken() throws Exception {
+        String sku = "EDGE-CHECKOUT-1";
+        try (var s3 = shop.s3().client()) {
+            s3.putObject(
+                    b -> b.bucket(LocalShop.BUCKET)
+                            .key("catalog/products/" + sku + ".json")
+                            .contentType("application/json"),
+                    RequestBody.fromString("{\"sku\":\"" + sku + "\",\"slug\":\"edge-checkout-1\","
+                            + "\"name\":\"Checkout test\",\"price\":700,\"currency\":\"EUR\",\"active\":true,"
+                            + "\"stockStatus\":\"IN_STOCK\"}"));
+        }
+        String email = "local-shop-" + UUID.randomUUID() + "@example.test";
+        String credentials = "{\"email\":\"" + email + "\",\"password\":\"Ledger-" + UUID.randomUUID() + "\"}";
+        assertEquals(
+                201,
+                send("POST", "/api/accounts", null, credentials.replace("}", ",\"name\":\"Ada\"}"))
+                        .statusCode());
+        String bearer =
+                field(send("POST", "/api/accounts/login", null, credentials).body(), "accessToken");
+        String cartId = field(send("POST", "/api/carts", bearer, null).body(), "id");
+        assertEquals(
+                200,
+                send("PUT", "/api/carts/" + cartId + "/items/" + sku, bearer, "{\"quantity\":2}")
+                        .statusCode());
+
+        HttpResponse<String> order = send(
+                "POST",
+                "/api/orders",
+                bearer,
+                "{\"cartId\":\"" + cartId + "\",\"shippingAddress\":{\"name\":\"Ada\",\"line1\":\"1 Main St\","
+                        + "\"city\":\"London\",\"postalCode\":\"N1 9GU\",\"country\":\"GB\"}}");
+        assertEquals(201, order.statusCode(), order.body());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        String cart = send("GET", "/api/carts/" + cartId, bearer, null).body();
+        while (!cart.contains("\"lines\":[]") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            cart = send("GET", "/api/carts/" + cartId, bearer, null).body();
+        }
+        assertTrue(cart.contains("\"lines\":[]"), "the cart was not cleared after the order: " + cart);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String bearer, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
