@@ -2,6 +2,7 @@ package dev.storefront.local.infra.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -212,9 +213,14 @@ public final class ApiFuzzer {
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
         }
-        HttpRequest.BodyPublisher body = request.body() == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(request.body());
+        HttpRequest.BodyPublisher body;
+        if (request.body() == null) {
+            body = HttpRequest.BodyPublishers.noBody();
+        } else if (request.chunked()) {
+            body = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(request.body()));
+        } else {
+            body = HttpRequest.BodyPublishers.ofByteArray(request.body());
+        }
         return builder.method(request.method(), body).build();
     }
 

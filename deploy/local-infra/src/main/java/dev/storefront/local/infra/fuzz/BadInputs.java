@@ -140,6 +140,7 @@ final class BadInputs {
         private String auth;
         private String defect;
         private boolean declared = true;
+        private boolean chunked;
 
         Builder(ApiOperation operation, int index, Random random) {
             this.operation = operation;
@@ -185,13 +186,18 @@ final class BadInputs {
                     Map.copyOf(headers),
                     authorization,
                     contentType,
-                    bodyBytes());
+                    bodyBytes(),
+                    chunked);
         }
 
         /** A plausible request: path parameters, a valid-looking body of the declared type. */
         private void base() {
             for (Parameter p : operation.in("path")) {
                 pathValues.put(p.getName(), existingLooking(p));
+            }
+            for (Parameter p : operation.in("header")) {
+                // e.g. an Idempotency-Key: a fresh one, so that only the case's own defect can refuse the request
+                headers.put(p.getName(), "fuzz-" + Schemas.uuid(random));
             }
             if (operation.body() != null) {
                 body = Schemas.validValue(operation.body(), random, 0);
@@ -226,7 +232,10 @@ final class BadInputs {
             }
             for (Parameter p : operation.in("header")) {
                 if (Boolean.TRUE.equals(p.getRequired())) {
-                    defects.add(() -> defect = "header " + p.getName() + " missing");
+                    defects.add(() -> {
+                        headers.remove(p.getName());
+                        defect = "header " + p.getName() + " missing";
+                    });
                 }
             }
             if (!withToken && (operation.secured() || bearerAlwaysRead)) {
@@ -330,7 +339,8 @@ final class BadInputs {
             } else {
                 rawBody = "\"" + "x".repeat(size) + "\"";
             }
-            defect = "body: over the body limit (" + size + " characters of padding)";
+            chunked = random.nextInt(4) == 0;
+            defect = "body: over the body limit (" + size + " characters of padding" + (chunked ? ", chunked)" : ")");
         }
 
         private void breakPath(Parameter p) {
@@ -469,8 +479,10 @@ final class BadInputs {
             List<String> candidates = new ArrayList<>(List.of(
                     "!!", " ", "-x", "x y", "<b>", "ÄÖÜ", "a/b", "..x", "x".repeat(300), "🙂", "a" + NUL, "\t"));
             java.util.Collections.shuffle(candidates, random);
+            // A JSON Schema pattern matches anywhere in the text (ECMA-262 search) while @Pattern must match the whole
+            // of it: a value that is found nowhere breaks both readings.
             for (String candidate : candidates) {
-                if (!pattern.matcher(candidate).matches()) {
+                if (!pattern.matcher(candidate).find()) {
                     return candidate;
                 }
             }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param authorization the Authorization header, or {@code null}
  * @param contentType the Content-Type header, or {@code null} for none
  * @param body the bytes sent, or {@code null} for no body
+ * @param chunked whether the body is sent without a Content-Length (chunked), so that only the HTTP server's own limit
+ *     can refuse it
  */
 public record FuzzCase(
         String operation,
@@ -30,7 +32,8 @@ public record FuzzCase(
         Map<String, String> headers,
         String authorization,
         String contentType,
-        byte[] body) {
+        byte[] body,
+        boolean chunked) {
 
     /** The request as the report shows it: method, target, headers and the start of the body. */
     public String describe() {
@@ -49,7 +52,7 @@ public record FuzzCase(
         headers.forEach(
                 (name, value) -> text.append("\n    ").append(name).append(": ").append(abbreviate(value, 80)));
         if (body != null) {
-            text.append("\n    body (")
+            text.append(chunked ? "\n    chunked body (" : "\n    body (")
                     .append(body.length)
                     .append(" bytes): ")
                     .append(abbreviate(new String(body, StandardCharsets.UTF_8), 300));

@@ -197,6 +197,12 @@ final class Schemas {
                 };
         if (schema.getPattern() != null) {
             Pattern pattern = Pattern.compile(schema.getPattern());
+            // Whole-text matches first (what @Pattern asks), then JSON Schema's search semantics (e.g. \S, @NotBlank).
+            for (String candidate : PATTERN_CANDIDATES) {
+                if (pattern.matcher(candidate).matches() && fitsLength(schema, candidate)) {
+                    return candidate;
+                }
+            }
             for (String candidate : PATTERN_CANDIDATES) {
                 if (pattern.matcher(candidate).find() && fitsLength(schema, candidate)) {
                     return candidate;

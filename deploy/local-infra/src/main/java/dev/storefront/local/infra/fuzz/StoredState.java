@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -18,10 +19,18 @@ import javax.sql.DataSource;
 public final class StoredState {
     private StoredState() {}
 
-    /**
-     * @param ignored tables whose changes are not the request's doing (e.g. one a scheduled job writes), left out
-     */
+    /** Every table of {@code schema} but those {@code ignored}. */
     public static TreeMap<String, String> snapshot(DataSource dataSource, String schema, Set<String> ignored) {
+        return snapshot(dataSource, schema, ignored, Map.of());
+    }
+
+    /**
+     * @param ignored tables whose changes are not the request's doing, left out
+     * @param only per table, an SQL condition on its rows ({@code t}) that limits what is compared, e.g. rows newer
+     *     than a scheduled job's purge cutoff, which the job can delete while the fuzzer runs
+     */
+    public static TreeMap<String, String> snapshot(
+            DataSource dataSource, String schema, Set<String> ignored, Map<String, String> only) {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
@@ -49,7 +58,8 @@ public final class StoredState {
                         .append(schema)
                         .append(".\"")
                         .append(table)
-                        .append("\" t");
+                        .append("\" t")
+                        .append(only.containsKey(table) ? " WHERE " + only.get(table) : "");
             }
             try (ResultSet rs = s.executeQuery(sql.toString())) {
                 while (rs.next()) {
