@@ -59,6 +59,29 @@ class LoginTest {
                 0, Api.count("SELECT count(*) FROM account.login_throttle WHERE throttle_key = ?", "client:" + client));
     }
 
+    /** Found by AccountFuzzTest: {"password": 42} was read as the text "42", so it was checked and counted. */
+    @Test
+    void aPasswordOrEmailOfTheWrongTypeIsABadRequestThatCountsNothing() {
+        String client = Api.uniqueClient();
+        for (String body : new String[] {
+            "{\"email\":\"a@example.test\",\"password\":42}",
+            "{\"email\":\"a@example.test\",\"password\":true}",
+            "{\"email\":1.5,\"password\":\"wrong\"}"
+        }) {
+            io.restassured.RestAssured.given()
+                    .contentType("application/json")
+                    .header("X-Forwarded-For", client)
+                    .body(body)
+                    .post("/api/accounts/login")
+                    .then()
+                    .statusCode(400)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("type", equalTo(Api.problem("malformed-request")));
+        }
+        assertEquals(
+                0, Api.count("SELECT count(*) FROM account.login_throttle WHERE throttle_key = ?", "client:" + client));
+    }
+
     @Test
     void parallelGuessesGetNoMoreTriesThanTheLimit() throws Exception {
         String email = Api.uniqueEmail();

@@ -60,6 +60,21 @@ class ServiceDefaultsTest {
         problem(post("{\"name\": "), 400, "malformed-request");
     }
 
+    /** Found by the services' fuzz tests: Jackson turned these into "42", "true", "1.5" and 12 and the request went on. */
+    @Test
+    void aValueOfTheWrongTypeIsNotConvertedButRefused() {
+        for (String name : new String[] {"42", "true", "1.5"}) {
+            problem(post("{\"name\": " + name + ", \"quantity\": 1}"), 400, "malformed-request")
+                    .body("detail", equalTo("Field 'name' has an invalid value"));
+        }
+        problem(post("{\"name\": \"x\", \"quantity\": \"12\"}"), 400, "malformed-request")
+                .body("detail", equalTo("Field 'quantity' has an invalid value"));
+        problem(post("{\"name\": \"x\", \"quantity\": \"\"}"), 400, "malformed-request");
+        problem(post("{\"name\": \"x\", \"quantity\": 1, \"tags\": [7]}"), 400, "malformed-request")
+                .body("detail", equalTo("Field 'tags[0]' has an invalid value"));
+        problem(post("{\"name\": \"x\", \"quantity\": 1, \"labels\": {\"k\": false}}"), 400, "malformed-request");
+    }
+
     @Test
     void textNoServiceCanStoreIsABadRequestWhereverItIsInTheBody() {
         String notAllowed = "contains a character that is not allowed (NUL or an unpaired surrogate)";

@@ -4,6 +4,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -15,14 +16,23 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
     private final SecurityIdentity identity;
+    private final HttpHeaders headers;
 
-    public Caller(SecurityIdentity identity) {
+    public Caller(SecurityIdentity identity, HttpHeaders headers) {
         this.identity = identity;
+        this.headers = headers;
     }
 
-    /** The account id ({@code sub}) of a valid bearer token; empty without one. */
+    /**
+     * The account id ({@code sub}) of a valid bearer token; empty without an {@code Authorization} header. A header
+     * that holds no bearer token smallrye-jwt can read ({@code Basic …}, an empty {@code Bearer}) is refused rather than
+     * taken as anonymous: the client meant to sign in, and must not get a new anonymous cart instead.
+     */
     public Optional<UUID> accountId() {
         if (identity.isAnonymous()) {
+            if (headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+                throw new AuthenticationFailedException("The Authorization header holds no bearer token");
+            }
             return Optional.empty();
         }
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getSubject() == null) {

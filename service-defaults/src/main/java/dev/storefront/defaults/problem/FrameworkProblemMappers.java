@@ -77,9 +77,15 @@ public class FrameworkProblemMappers {
         return malformed(SafeText.refusal("Field '" + field(e) + "'"), uri);
     }
 
-    /** Valid JSON of the wrong shape, e.g. an array or an empty body where an object is expected. */
+    /**
+     * Valid JSON of the wrong shape, e.g. an array or an empty body where an object is expected, or a field of the wrong
+     * type that Jackson refuses to convert ({@code "12"} for a number: {@code StrictJson}), which is named.
+     */
     @ServerExceptionMapper(priority = PRIORITY)
     public Response wrongShape(MismatchedInputException e, UriInfo uri) {
+        if (!e.getPath().isEmpty()) {
+            return malformed("Field '" + field(e) + "' has an invalid value", uri);
+        }
         return malformed("The request body does not have the expected shape", uri);
     }
 
