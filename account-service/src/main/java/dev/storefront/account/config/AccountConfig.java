@@ -19,12 +19,6 @@ public interface AccountConfig {
     Lockout lockout();
 
     /**
-     * Emails whose account is granted the admin role the next time it signs in ({@code ACCOUNT_ADMIN_EMAILS}). Only
-     * set it for an account you have already signed up and signed in with yourself.
-     */
-    Optional<List<String>> adminEmails();
-
-    /**
      * How many proxies in front of this service append to {@code X-Forwarded-For} ({@code FORWARDED_HOPS}): the client
      * address is read at most that many entries from the right (1 = the local edge, or the ALB alone; 2 = CloudFront
      * then the ALB).

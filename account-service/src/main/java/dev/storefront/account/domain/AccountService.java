@@ -62,12 +62,24 @@ public class AccountService {
         return account;
     }
 
+    /**
+     * Grants ({@code admin} true) or revokes the admin role of the account with this email: an operator's action (the
+     * {@code grant-admin} and {@code revoke-admin} commands), never a consequence of signing up or in. Tokens issued
+     * from now on carry the account's roles; tokens already issued keep theirs until they expire.
+     *
+     * @return whether the role changed (false when the account already had, or already lacked, it)
+     * @throws AccountException {@code ACCOUNT_NOT_FOUND} when no account has this email
+     */
     @Transactional
-    public void grantAdmin(UUID id) {
-        Account account = get(id);
-        if (!account.admin) {
-            account.admin = true;
-            LOG.infof("Account %s granted the admin role (listed in ACCOUNT_ADMIN_EMAILS)", id);
+    public boolean setAdmin(String email, boolean admin) {
+        Account account = Account.findByEmail(Emails.normalise(email))
+                .orElseThrow(() -> new AccountException(AccountException.Reason.ACCOUNT_NOT_FOUND));
+        if (account.admin == admin) {
+            return false;
         }
+        account.admin = admin;
+        account.updatedAt = Instant.now();
+        LOG.infof("Account %s %s the admin role by an operator", account.id, admin ? "granted" : "revoked");
+        return true;
     }
 }

@@ -1,13 +1,9 @@
 package dev.storefront.account.domain;
 
-import dev.storefront.account.config.AccountConfig;
 import dev.storefront.account.security.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,22 +17,11 @@ public class Authenticator {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final TokenIssuer tokens;
-    private final AccountService accounts;
-    private final Set<String> adminEmails;
 
-    public Authenticator(
-            PasswordHasher hasher,
-            LoginThrottle throttle,
-            TokenIssuer tokens,
-            AccountService accounts,
-            AccountConfig config) {
+    public Authenticator(PasswordHasher hasher, LoginThrottle throttle, TokenIssuer tokens) {
         this.hasher = hasher;
         this.throttle = throttle;
         this.tokens = tokens;
-        this.accounts = accounts;
-        this.adminEmails = config.adminEmails().orElse(List.of()).stream()
-                .map(Emails::normalise)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     public record AccessToken(String token, Duration lifetime) {}
@@ -55,10 +40,6 @@ public class Authenticator {
         }
         Account signedIn = account.get();
         throttle.succeeded(accountKey, clientKey);
-        if (!signedIn.admin && adminEmails.contains(signedIn.email)) {
-            accounts.grantAdmin(signedIn.id);
-            signedIn.admin = true;
-        }
         return new AccessToken(tokens.issue(signedIn.id, signedIn.email, signedIn.roles()), tokens.lifetime());
     }
 }

@@ -128,7 +128,7 @@ final class LocalShop implements AutoCloseable {
         }
         switch (service) {
             case ACCOUNT ->
-                env.put("JWT_KEY_DIR", layout.dataDirectory().resolve("keys").toString());
+                env.put("JWT_KEY_DIR", keyDirectory(layout.dataDirectory()).toString());
             case CATALOG -> env.put("CATALOG_SEED_SAMPLE", "true");
             case ORDER -> {
                 env.put("CART_SERVICE_URL", directUrl(ShopService.CART, number));
@@ -139,6 +139,11 @@ final class LocalShop implements AutoCloseable {
             }
         }
         return env;
+    }
+
+    /** Where account-service keeps its signing keys, in the shop's data folder. */
+    static Path keyDirectory(Path dataDirectory) {
+        return dataDirectory.resolve("keys");
     }
 
     /** The URL of the instance of {@code service} that instance {@code number} of a caller uses. */
