@@ -20,6 +20,9 @@ public class AccountTestResource extends PostgresTestResource {
      */
     static final String FORMERLY_LISTED_EMAIL = "boss@example.test";
 
+    /** Sign-ups one client address may make per window here (the default is 30 per hour). */
+    static final int MAX_SIGN_UPS_PER_CLIENT = 4;
+
     static final String SUPERUSER_URL = "storefront-test.account.superuser-url";
     static final String KEY_DIR = "storefront-test.account.key-dir";
     static final String DATASOURCE = "storefront-test.account.datasource.";
@@ -39,6 +42,7 @@ public class AccountTestResource extends PostgresTestResource {
             throw new UncheckedIOException(e);
         }
         config.put("ACCOUNT_ADMIN_EMAILS", FORMERLY_LISTED_EMAIL);
+        config.put("account.sign-up.max-per-client", Integer.toString(MAX_SIGN_UPS_PER_CLIENT));
         System.setProperty(SUPERUSER_URL, config.get("test.postgres.superuser-url"));
         System.setProperty(KEY_DIR, config.get("account.jwt.key-dir"));
         config.forEach((k, v) -> {

@@ -18,6 +18,8 @@ public interface AccountConfig {
 
     Lockout lockout();
 
+    SignUp signUp();
+
     /**
      * How many proxies in front of this service append to {@code X-Forwarded-For} ({@code FORWARDED_HOPS}): the client
      * address is read at most that many entries from the right (1 = the local edge, or the ALB alone; 2 = CloudFront
@@ -53,6 +55,19 @@ public interface AccountConfig {
 
         /** Where keys are generated and kept when no {@link #signingKeys()} are given ({@code JWT_KEY_DIR}). */
         Optional<Path> keyDir();
+    }
+
+    /**
+     * Sign-ups per client address ({@code SIGN_UP_MAX_PER_CLIENT} within {@code SIGN_UP_WINDOW}): each costs an Argon2
+     * hash, so one address may not make them without end. Shoppers behind one NAT share the count, hence a limit well
+     * above what one household or office signs up in an hour.
+     */
+    interface SignUp {
+        @WithDefault("30")
+        int maxPerClient();
+
+        @WithDefault("PT1H")
+        Duration window();
     }
 
     interface Lockout {

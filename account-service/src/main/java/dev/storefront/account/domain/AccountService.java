@@ -14,13 +14,21 @@ public class AccountService {
     private static final Logger LOG = Logger.getLogger(AccountService.class);
 
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
 
-    public AccountService(PasswordHasher hasher) {
+    public AccountService(PasswordHasher hasher, LoginThrottle throttle) {
         this.hasher = hasher;
+        this.throttle = throttle;
     }
 
-    /** Hashes outside the transaction so a slow hash never holds a database connection. */
-    public Account signUp(String email, String password, String name) {
+    /**
+     * Counts the sign-up against the client address first (committed, so parallel sign-ups cannot all pass), then
+     * hashes outside any transaction so a slow hash never holds a database connection.
+     *
+     * @throws AccountException {@code TOO_MANY_SIGN_UPS} before any hashing when the address has made its limit
+     */
+    public Account signUp(String email, String password, String name, String clientAddress) {
+        throttle.signUp(clientAddress);
         String normalised = Emails.normalise(email);
         String hash = hasher.hash(password);
         Account account = QuarkusTransaction.requiringNew().call(() -> create(normalised, hash, name));

@@ -127,8 +127,11 @@ final class LocalShop implements AutoCloseable {
             env.putAll(S3ClientConfig.environment(s3, BUCKET));
         }
         switch (service) {
-            case ACCOUNT ->
+            case ACCOUNT -> {
                 env.put("JWT_KEY_DIR", keyDirectory(layout.dataDirectory()).toString());
+                // Every local shopper (a browser, the e2e and fault tests) arrives from 127.0.0.1, one address.
+                env.put("SIGN_UP_MAX_PER_CLIENT", "1000");
+            }
             case CATALOG -> env.put("CATALOG_SEED_SAMPLE", "true");
             case ORDER -> {
                 env.put("CART_SERVICE_URL", directUrl(ShopService.CART, number));
