@@ -42,7 +42,6 @@ class AccountCommandTest {
         int postgres = FreePort.pick();
         assertEquals(0, AccountCommand.run(root, data, postgres, List.of("grant-admin", email)));
         assertEquals(1, AccountCommand.run(root, data, postgres, List.of("grant-admin", "nobody@example.test")));
-        assertEquals(2, AccountCommand.run(root, data, postgres, List.of("make-admin", email)));
 
         try (LocalShop shop = accountsOnly(data)) {
             assertEquals("[\"customer\",\"admin\"]", groups(signIn(shop, email)));
