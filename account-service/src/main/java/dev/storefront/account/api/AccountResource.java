@@ -49,8 +49,9 @@ public class AccountResource {
     @Operation(summary = "Create an account")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "An account with this email already exists")
-    public Response signUp(@Valid @NotNull SignUpRequest request) {
-        Account account = accounts.signUp(request.email(), request.password(), request.name());
+    @APIResponse(responseCode = "429", description = "Too many sign-ups from this client address; see Retry-After")
+    public Response signUp(@Valid @NotNull SignUpRequest request, @Context HttpServerRequest http) {
+        Account account = accounts.signUp(request.email(), request.password(), request.name(), clientAddress.of(http));
         return Response.created(URI.create("/api/accounts/me"))
                 .entity(AccountView.of(account))
                 .build();

@@ -15,6 +15,7 @@ public class ProblemMappers {
     static final ProblemType EMAIL_TAKEN = new ProblemType(409, "email-taken", "Conflict");
     static final ProblemType INVALID_CREDENTIALS = new ProblemType(401, "invalid-credentials", "Unauthorized");
     static final ProblemType TOO_MANY_ATTEMPTS = new ProblemType(429, "too-many-attempts", "Too Many Requests");
+    static final ProblemType TOO_MANY_SIGN_UPS = new ProblemType(429, "too-many-sign-ups", "Too Many Requests");
     static final ProblemType ACCOUNT_NOT_FOUND = new ProblemType(404, "account-not-found", "Not Found");
     static final ProblemType ADDRESS_NOT_FOUND = new ProblemType(404, "address-not-found", "Not Found");
     static final ProblemType SESSION_ENDED = new ProblemType(401, "session-ended", "Unauthorized");
@@ -30,7 +31,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response account(AccountException e, UriInfo uri) {
         ProblemType type = typeOf(e.reason());
-        if (e.reason() == AccountException.Reason.TOO_MANY_ATTEMPTS) {
+        if (e.retryAfterSeconds() > 0) {
             return Problems.retryAfter(type, e.getMessage(), uri, e.retryAfterSeconds());
         }
         if (e.reason() == AccountException.Reason.SESSION_ENDED) {
@@ -47,6 +48,7 @@ public class ProblemMappers {
             case EMAIL_TAKEN -> EMAIL_TAKEN;
             case INVALID_CREDENTIALS -> INVALID_CREDENTIALS;
             case TOO_MANY_ATTEMPTS -> TOO_MANY_ATTEMPTS;
+            case TOO_MANY_SIGN_UPS -> TOO_MANY_SIGN_UPS;
             case ACCOUNT_NOT_FOUND -> ACCOUNT_NOT_FOUND;
             case ADDRESS_NOT_FOUND -> ADDRESS_NOT_FOUND;
             case SESSION_ENDED -> SESSION_ENDED;

@@ -20,11 +20,7 @@ public interface AccountConfig {
 
     Session session();
 
-    /**
-     * Emails whose account is granted the admin role the next time it signs in ({@code ACCOUNT_ADMIN_EMAILS}). Only
-     * set it for an account you have already signed up and signed in with yourself.
-     */
-    Optional<List<String>> adminEmails();
+    SignUp signUp();
 
     /**
      * How many proxies in front of this service append to {@code X-Forwarded-For} ({@code FORWARDED_HOPS}): the client
@@ -61,6 +57,19 @@ public interface AccountConfig {
 
         /** Where keys are generated and kept when no {@link #signingKeys()} are given ({@code JWT_KEY_DIR}). */
         Optional<Path> keyDir();
+    }
+
+    /**
+     * Sign-ups per client address ({@code SIGN_UP_MAX_PER_CLIENT} within {@code SIGN_UP_WINDOW}): each costs an Argon2
+     * hash, so one address may not make them without end. Shoppers behind one NAT share the count, hence a limit well
+     * above what one household or office signs up in an hour.
+     */
+    interface SignUp {
+        @WithDefault("30")
+        int maxPerClient();
+
+        @WithDefault("PT1H")
+        Duration window();
     }
 
     interface Lockout {

@@ -14,6 +14,8 @@ public class AccountException extends RuntimeException {
         INVALID_CREDENTIALS("The email or password is not correct"),
         /** The account or the client address is locked after repeated failures; see {@link #retryAfterSeconds()}. */
         TOO_MANY_ATTEMPTS("Too many failed sign-in attempts; try again later"),
+        /** The client address has made as many sign-ups as its limit allows; see {@link #retryAfterSeconds()}. */
+        TOO_MANY_SIGN_UPS("Too many accounts were created from this address; try again later"),
         /** The token's account no longer exists. */
         ACCOUNT_NOT_FOUND("No such account"),
         /** No such address in the caller's address book, including one that belongs to another account. */
@@ -53,11 +55,19 @@ public class AccountException extends RuntimeException {
         return new AccountException(Reason.TOO_MANY_ATTEMPTS, retryAfterSeconds);
     }
 
+    /** Sign-up refused for the client address: it may try again after {@code retryAfterSeconds}. */
+    public static AccountException tooManySignUps(long retryAfterSeconds) {
+        return new AccountException(Reason.TOO_MANY_SIGN_UPS, retryAfterSeconds);
+    }
+
     public Reason reason() {
         return reason;
     }
 
-    /** For {@link Reason#TOO_MANY_ATTEMPTS}: seconds until the lock ends; 0 for any other reason. */
+    /**
+     * For {@link Reason#TOO_MANY_ATTEMPTS} and {@link Reason#TOO_MANY_SIGN_UPS}: seconds until the client may try
+     * again; 0 for any other reason.
+     */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -14,13 +14,21 @@ public class AccountService {
     private static final Logger LOG = Logger.getLogger(AccountService.class);
 
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
 
-    public AccountService(PasswordHasher hasher) {
+    public AccountService(PasswordHasher hasher, LoginThrottle throttle) {
         this.hasher = hasher;
+        this.throttle = throttle;
     }
 
-    /** Hashes outside the transaction so a slow hash never holds a database connection. */
-    public Account signUp(String email, String password, String name) {
+    /**
+     * Counts the sign-up against the client address first (committed, so parallel sign-ups cannot all pass), then
+     * hashes outside any transaction so a slow hash never holds a database connection.
+     *
+     * @throws AccountException {@code TOO_MANY_SIGN_UPS} before any hashing when the address has made its limit
+     */
+    public Account signUp(String email, String password, String name, String clientAddress) {
+        throttle.signUp(clientAddress);
         String normalised = Emails.normalise(email);
         String hash = hasher.hash(password);
         Account account = QuarkusTransaction.requiringNew().call(() -> create(normalised, hash, name));
@@ -70,12 +78,24 @@ public class AccountService {
         account.updatedAt = Instant.now();
     }
 
+    /**
+     * Grants ({@code admin} true) or revokes the admin role of the account with this email: an operator's action (the
+     * {@code grant-admin} and {@code revoke-admin} commands), never a consequence of signing up or in. Tokens issued
+     * from now on carry the account's roles; tokens already issued keep theirs until they expire.
+     *
+     * @return whether the role changed (false when the account already had, or already lacked, it)
+     * @throws AccountException {@code ACCOUNT_NOT_FOUND} when no account has this email
+     */
     @Transactional
-    public void grantAdmin(UUID id) {
-        Account account = get(id);
-        if (!account.admin) {
-            account.admin = true;
-            LOG.infof("Account %s granted the admin role (listed in ACCOUNT_ADMIN_EMAILS)", id);
+    public boolean setAdmin(String email, boolean admin) {
+        Account account = Account.findByEmail(Emails.normalise(email))
+                .orElseThrow(() -> new AccountException(AccountException.Reason.ACCOUNT_NOT_FOUND));
+        if (account.admin == admin) {
+            return false;
         }
+        account.admin = admin;
+        account.updatedAt = Instant.now();
+        LOG.infof("Account %s %s the admin role by an operator", account.id, admin ? "granted" : "revoked");
+        return true;
     }
 }

@@ -1,15 +1,11 @@
 package dev.storefront.account.domain;
 
-import dev.storefront.account.config.AccountConfig;
 import dev.storefront.account.security.TokenIssuer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,23 +22,18 @@ public class Authenticator {
     private final TokenIssuer tokens;
     private final AccountService accounts;
     private final Sessions sessions;
-    private final Set<String> adminEmails;
 
     public Authenticator(
             PasswordHasher hasher,
             LoginThrottle throttle,
             TokenIssuer tokens,
             AccountService accounts,
-            Sessions sessions,
-            AccountConfig config) {
+            Sessions sessions) {
         this.hasher = hasher;
         this.throttle = throttle;
         this.tokens = tokens;
         this.accounts = accounts;
         this.sessions = sessions;
-        this.adminEmails = config.adminEmails().orElse(List.of()).stream()
-                .map(Emails::normalise)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** A signed-in session: a short-lived access token and the refresh token that renews it. */
@@ -56,10 +47,6 @@ public class Authenticator {
             throw new AccountException(AccountException.Reason.INVALID_CREDENTIALS);
         }
         Account signedIn = account.get();
-        if (!signedIn.admin && adminEmails.contains(signedIn.email)) {
-            accounts.grantAdmin(signedIn.id);
-            signedIn.admin = true;
-        }
         return session(signedIn, sessions.start(signedIn.id));
     }
 

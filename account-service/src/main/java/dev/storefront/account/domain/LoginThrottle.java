@@ -5,15 +5,17 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Counts sign-in attempts per key (an account's email, a client address) in PostgreSQL, so every instance of the
- * service sees the same counts. An attempt is counted before its password is checked, by one atomic statement per key
+ * Counts sign-in attempts per key (an account's email, a client address), and sign-ups per client address, in
+ * PostgreSQL, so every instance of the service sees the same counts. An attempt is counted before its password is checked, by one atomic statement per key
  * that refuses it once the limit is reached: parallel guesses cannot all pass a check made before any of them was
  * counted, so at most the limit of attempts per window reach the password hash. A failure that reaches the limit locks
  * the key for the configured duration; a success takes its attempt back, so a key's count (column {@code failures}) is
- * its failures plus the attempts still being checked.
+ * its failures plus the attempts still being checked. A sign-up counts the same way under its own key and is never
+ * taken back: a client may make {@code SIGN_UP_MAX_PER_CLIENT} within the window, whatever their outcome.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -41,10 +43,12 @@ public class LoginThrottle {
 
     private final EntityManager em;
     private final AccountConfig.Lockout config;
+    private final AccountConfig.SignUp signUps;
 
     public LoginThrottle(EntityManager em, AccountConfig config) {
         this.em = em;
         this.config = config.lockout();
+        this.signUps = config.signUp();
     }
 
     public static String accountKey(String normalisedEmail) {
@@ -55,6 +59,30 @@ public class LoginThrottle {
         return "client:" + clientAddress;
     }
 
+    static String signUpKey(String clientAddress) {
+        return "sign-up:" + clientAddress;
+    }
+
+    /**
+     * Counts a sign-up from this client address, committed before its password is hashed.
+     *
+     * @throws AccountException {@code TOO_MANY_SIGN_UPS} when the address has made its limit of sign-ups within the
+     *     window; then nothing is counted
+     */
+    @Transactional
+    public void signUp(String clientAddress) {
+        String key = signUpKey(clientAddress);
+        if (!counted(key, signUps.maxPerClient(), signUps.window())) {
+            Object seconds = em.createNativeQuery(
+                            "SELECT ceil(extract(epoch FROM window_started_at"
+                                    + " + make_interval(secs => :window) - now())) FROM login_throttle WHERE throttle_key = :key")
+                    .setParameter("key", key)
+                    .setParameter("window", (double) signUps.window().toSeconds())
+                    .getSingleResult();
+            throw AccountException.tooManySignUps(Math.max(1, ((Number) seconds).longValue()));
+        }
+    }
+
     /**
      * Counts an attempt against both keys, committed before the password is checked.
      *
@@ -63,7 +91,8 @@ public class LoginThrottle {
      */
     @Transactional
     public void attempt(String accountKey, String clientKey) {
-        if (!counted(accountKey, config.maxAccountFailures()) || !counted(clientKey, config.maxClientFailures())) {
+        if (!counted(accountKey, config.maxAccountFailures(), config.window())
+                || !counted(clientKey, config.maxClientFailures(), config.window())) {
             throw AccountException.tooManyAttempts(retryAfterSeconds(List.of(accountKey, clientKey)));
         }
     }
@@ -87,21 +116,23 @@ public class LoginThrottle {
                 .executeUpdate();
     }
 
+    /** Rows whose window (the longer of the two, so no sign-up count is forgotten early) and lock have run out. */
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void forgetExpired() {
+        long window = Math.max(config.window().toSeconds(), signUps.window().toSeconds());
         em.createNativeQuery(
                         "DELETE FROM login_throttle WHERE window_started_at < now() - make_interval(secs => :window)"
                                 + " AND (locked_until IS NULL OR locked_until < now())")
-                .setParameter("window", (double) config.window().toSeconds())
+                .setParameter("window", (double) window)
                 .executeUpdate();
     }
 
-    private boolean counted(String key, int max) {
+    private boolean counted(String key, int max, Duration window) {
         return !em.createNativeQuery(COUNT_ATTEMPT)
                 .setParameter("key", key)
                 .setParameter("max", max)
-                .setParameter("window", (double) config.window().toSeconds())
+                .setParameter("window", (double) window.toSeconds())
                 .getResultList()
                 .isEmpty();
     }

@@ -55,6 +55,7 @@ class ContainerSmokeIT {
     private static LocalPostgres postgres;
     private static LocalS3 s3;
     private static String adminToken;
+    private static String accountImage;
 
     /**
      * One running container: its name (unique per run) and the host ports it listens on, the API's and the management
@@ -85,6 +86,9 @@ class ContainerSmokeIT {
         }
         for (ServiceDatabase service : ServiceDatabase.values()) {
             String image = load(service);
+            if (service == ServiceDatabase.ACCOUNT) {
+                accountImage = image;
+            }
             String name = "storefront-smoke-" + service.serviceName() + "-" + run;
             Container container = new Container(service, name, ports.get(service), FreePort.pick());
             CONTAINERS.put(service, container);
@@ -94,7 +98,7 @@ class ContainerSmokeIT {
                         .map(c -> CompletableFuture.runAsync(() -> awaitReady(c)))
                         .toArray(CompletableFuture[]::new))
                 .join();
-        adminToken = signUpAndSignIn(CONTAINERS.get(ServiceDatabase.ACCOUNT));
+        adminToken = signUpGrantAdminAndSignIn(CONTAINERS.get(ServiceDatabase.ACCOUNT), ports);
     }
 
     @AfterAll
@@ -233,7 +237,6 @@ class ContainerSmokeIT {
         switch (service) {
             case ACCOUNT -> {
                 env.put("JWT_KEY_DIR", "/tmp/keys");
-                env.put("ACCOUNT_ADMIN_EMAILS", ADMIN_EMAIL);
             }
             case ORDERS -> {
                 env.put("CART_SERVICE_URL", "http://127.0.0.1:" + ports.get(ServiceDatabase.CART));
@@ -297,12 +300,23 @@ class ContainerSmokeIT {
                 container.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s:\n" + logs(container));
     }
 
-    private static String signUpAndSignIn(Container account) throws Exception {
+    /**
+     * Signs an account up, makes it admin the way ops do in ECS (the image run with {@code grant-admin <email>} as its
+     * command, which the entrypoint passes to the app), and signs it in.
+     */
+    private static String signUpGrantAdminAndSignIn(Container account, Map<ServiceDatabase, Integer> ports)
+            throws Exception {
         String body = "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Smoke Test\"}";
         HttpResponse<String> created = send(HttpRequest.newBuilder(account.uri("/api/accounts"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(201, created.statusCode(), created.body());
+        List<String> args = new ArrayList<>(List.of("run", "--rm", "--network", "host"));
+        Map<String, String> env = environment(new Container(ServiceDatabase.ACCOUNT, "", 0, 0), ports);
+        env.forEach((key, value) -> args.addAll(List.of("--env", key + "=" + value)));
+        args.addAll(List.of(accountImage, "grant-admin", ADMIN_EMAIL));
+        String output = podman.run(Duration.ofSeconds(180), args.toArray(String[]::new));
+        assertTrue(output.contains("granted the admin role"), output);
         HttpResponse<String> login = send(HttpRequest.newBuilder(account.uri("/api/accounts/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(

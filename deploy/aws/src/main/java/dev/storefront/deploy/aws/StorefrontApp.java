@@ -28,20 +28,28 @@ public final class StorefrontApp {
         String imageTag = context(app, "imageTag", "latest");
         // Account stays a deploy-time value unless given: the stacks need no account at synth time.
         String account = context(app, "account", null);
-        StackProps props = StackProps.builder()
-                .env(Environment.builder()
-                        .account(account)
-                        .region(config.region())
-                        .build())
-                .build();
+        StackProps props = props(account, config.region());
 
         String prefix = "Storefront-" + config.name();
         RegistryStack registry = new RegistryStack(app, prefix + "-Registry", props, config);
-        StorefrontStack shop = new StorefrontStack(app, prefix, props, config, imageTag);
+        GlobalEdgeStack global =
+                new GlobalEdgeStack(app, prefix + "-Global", props(account, GlobalEdgeStack.REGION), config);
+        StorefrontStack shop = new StorefrontStack(app, prefix, props, config, imageTag, global);
         shop.addDependency(registry, "images are pulled from the registry's repositories");
         Tags.of(app).add("app", "storefront");
         Tags.of(app).add("env", config.name());
-        return new Stacks(config, registry, shop);
+        return new Stacks(config, registry, global, shop);
+    }
+
+    /**
+     * Cross-region references on: the application stack reads the web ACL's ARN from {@link GlobalEdgeStack}, in
+     * us-east-1 (CDK writes it to an SSM parameter there and reads it with a custom resource).
+     */
+    private static StackProps props(String account, String region) {
+        return StackProps.builder()
+                .env(Environment.builder().account(account).region(region).build())
+                .crossRegionReferences(true)
+                .build();
     }
 
     private static String context(App app, String key, String fallback) {
@@ -50,5 +58,6 @@ public final class StorefrontApp {
     }
 
     /** What {@link #build} made. */
-    public record Stacks(EnvironmentConfig config, RegistryStack registry, StorefrontStack shop) {}
+    public record Stacks(
+            EnvironmentConfig config, RegistryStack registry, GlobalEdgeStack global, StorefrontStack shop) {}
 }

@@ -52,7 +52,13 @@ public class StorefrontStack extends Stack {
 
     private final Map<String, ApiService> services = new LinkedHashMap<>();
 
-    public StorefrontStack(Construct scope, String id, StackProps props, EnvironmentConfig config, String imageTag) {
+    public StorefrontStack(
+            Construct scope,
+            String id,
+            StackProps props,
+            EnvironmentConfig config,
+            String imageTag,
+            GlobalEdgeStack global) {
         super(scope, id, props);
         Network network = new Network(this, "Network", config);
         Bucket accessLogs = accessLogBucket(config);
@@ -75,7 +81,14 @@ public class StorefrontStack extends Stack {
         JwtSigningKey serviceJwt = new JwtSigningKey(
                 this, "ServiceJwtSigningKey", config, "service-jwt-signing-keys", "order-service", imageTag);
         PublicApi api = new PublicApi(this, "PublicApi", network, accessLogs);
-        Edge edge = new Edge(this, "Edge", config, api.alb(), accessLogs);
+        Edge edge = new Edge(
+                this,
+                "Edge",
+                config,
+                api.alb(),
+                accessLogs,
+                global.firewall().webAclArn(),
+                global.notFoundPage().version());
         Alarms alarms = new Alarms(this, "Alarms", config);
         alarms.watch(db.cluster());
 

@@ -17,7 +17,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 /**
- * cdk-nag's AwsSolutions pack over both stacks of both environments: any error not suppressed (with a reason, in
+ * cdk-nag's AwsSolutions pack over all three stacks of both environments: any error not suppressed (with a reason, in
  * {@code Compliance}) fails the build.
  */
 class CdkNagTest {
@@ -29,7 +29,7 @@ class CdkNagTest {
         StorefrontApp.Stacks stacks = StorefrontApp.build(app);
         Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
 
-        List<String> errors = Stream.of(stacks.registry(), stacks.shop())
+        List<String> errors = Stream.of(stacks.registry(), stacks.global(), stacks.shop())
                 .flatMap(stack -> errorsOf(stack).stream())
                 .toList();
         assertTrue(errors.isEmpty(), errors.size() + " cdk-nag errors:\n" + String.join("\n", errors));

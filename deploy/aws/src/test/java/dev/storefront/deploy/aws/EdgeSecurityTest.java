@@ -26,7 +26,8 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * The edge in AWS: nothing but CloudFront reaches the ALB, paths that would resolve outside their service's public
- * prefix never leave CloudFront, and every answer carries the security headers.
+ * prefix never leave CloudFront, every answer carries the security headers, and the shop's 404 page answers missing
+ * pages only, never an API.
  */
 class EdgeSecurityTest {
     private static Template template;
@@ -182,6 +183,98 @@ class EdgeSecurityTest {
         for (int i = 0; i < passed.size(); i++) {
             assertEquals("forwarded unchanged", answers.get(refused.size() + i), passed.get(i) + " was not forwarded");
         }
+    }
+
+    @Test
+    void onlyTheBucketsMissingPagesGetThe404Page() {
+        Map<String, Object> config = distributionConfig();
+        // a custom error response is distribution-wide: it replaced the APIs' problem+json 404s with HTML
+        assertFalse(config.containsKey("CustomErrorResponses"), config.get("CustomErrorResponses") + "");
+        List<?> pages = (List<?>) ((Map<?, ?>) config.get("DefaultCacheBehavior")).get("LambdaFunctionAssociations");
+        assertEquals(1, pages.size(), String.valueOf(pages));
+        Map<?, ?> association = (Map<?, ?>) pages.get(0);
+        assertEquals("origin-response", association.get("EventType"));
+        // the version's ARN comes from the us-east-1 stack, through a cross-region reference
+        String arn = association.get("LambdaFunctionARN").toString();
+        assertTrue(arn.contains("ExportsReader") && arn.contains("NotFoundPage"), arn);
+        assertFalse(
+                behaviour("/api/*").containsKey("LambdaFunctionAssociations"),
+                behaviour("/api/*").toString());
+
+        Template global = Synth.of("dev").global;
+        global.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Match.objectLike(Map.of("Handler", "index.handler", "Runtime", Match.stringLikeRegexp("^nodejs.*"))));
+        global.resourceCountIs("AWS::Lambda::Version", 1);
+        String trust = global.findResources("AWS::IAM::Role").values().stream()
+                .map(Object::toString)
+                .filter(role -> role.contains("edgelambda.amazonaws.com"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no role Lambda@Edge may assume"));
+        assertTrue(trust.contains("lambda.amazonaws.com"), trust);
+    }
+
+    @Test
+    void theNotFoundFunctionServesThe404PageForMissingPagesOnly(@TempDir Path dir) throws Exception {
+        Map<?, ?> function = (Map<?, ?>) Synth.of("dev")
+                .global
+                .findResources(
+                        "AWS::Lambda::Function",
+                        Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("Handler", "index.handler")))))
+                .values()
+                .iterator()
+                .next()
+                .get("Properties");
+        String code = (String) ((Map<?, ?>) function.get("Code")).get("ZipFile");
+        // CloudFront's origin-response events, with fetch standing in for the distribution that serves /404.html
+        Path script = dir.resolve("not-found.js");
+        Files.writeString(
+                script,
+                "const exports = {};\n" + code + "\n;(async () => {\n"
+                        + "  const fetched = [];\n"
+                        + "  let page = async (url) => { fetched.push(url); return { ok: true, status: 200,"
+                        + " text: async () => '<h1>Our 404</h1>' }; };\n"
+                        + "  globalThis.fetch = (url, options) => page(url, options);\n"
+                        + "  const event = (uri, status) => ({ Records: [{ cf: {\n"
+                        + "    config: { distributionDomainName: 'd111.cloudfront.net' },\n"
+                        + "    request: { uri: uri, method: 'GET', headers: {} },\n"
+                        + "    response: { status: status, statusDescription: 'x', headers: {\n"
+                        + "      'content-type': [{ key: 'Content-Type', value: 'application/xml' }],\n"
+                        + "      'content-length': [{ key: 'Content-Length', value: '243' }] } } } }] });\n"
+                        + "  const show = (r) => console.log(JSON.stringify({ status: r.status, body: r.body,\n"
+                        + "    type: r.headers['content-type'][0].value, length: 'content-length' in r.headers,\n"
+                        + "    cache: (r.headers['cache-control'] || [{}])[0].value }));\n"
+                        + "  show(await exports.handler(event('/products/gone.html', '404')));\n"
+                        + "  show(await exports.handler(event('/products/lamp.html', '200')));\n"
+                        + "  show(await exports.handler(event('/products/x.html', '403')));\n"
+                        + "  show(await exports.handler(event('/404.html', '404')));\n"
+                        + "  page = async () => { throw new Error('unreachable'); };\n"
+                        + "  show(await exports.handler(event('/products/gone.html', '404')));\n"
+                        + "  console.log(JSON.stringify(fetched));\n"
+                        + "})();\n");
+        Process node = new ProcessBuilder("node", script.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node did not finish");
+        assertEquals(0, node.exitValue(), output);
+        List<String> lines = output.lines()
+                .filter(l -> l.startsWith("{") || l.startsWith("["))
+                .toList();
+        assertEquals(6, lines.size(), output);
+        assertEquals(
+                "{\"status\":\"404\",\"body\":\"<h1>Our 404</h1>\",\"type\":\"text/html; charset=utf-8\","
+                        + "\"length\":false,\"cache\":\"max-age=60\"}",
+                lines.get(0));
+        // anything but S3's 404 passes as it came
+        assertTrue(lines.get(1).startsWith("{\"status\":\"200\",\"type\":\"application/xml\""), lines.get(1));
+        assertTrue(lines.get(2).startsWith("{\"status\":\"403\",\"type\":\"application/xml\""), lines.get(2));
+        // the 404 page missing itself, or unreachable: a minimal page, never a loop
+        for (String fallback : List.of(lines.get(3), lines.get(4))) {
+            assertTrue(fallback.startsWith("{\"status\":\"404\",\"body\":\"<!doctype html>"), fallback);
+            assertTrue(fallback.contains("Page not found"), fallback);
+        }
+        assertEquals("[\"https://d111.cloudfront.net/404.html\"]", lines.get(5));
     }
 
     /**

@@ -567,9 +567,10 @@ class StorefrontStackTest {
                         Match.objectLike(Map.of(
                                 "DefaultRootObject",
                                 "index.html",
+                                // the 404 page is the bucket behaviour's function (EdgeSecurityTest), never
+                                // distribution-wide
                                 "CustomErrorResponses",
-                                List.of(Match.objectLike(Map.of(
-                                        "ErrorCode", 404, "ResponseCode", 404, "ResponsePagePath", "/404.html"))),
+                                Match.absent(),
                                 "DefaultCacheBehavior",
                                 Match.objectLike(Map.of(
                                         "ViewerProtocolPolicy", "redirect-to-https",

@@ -17,12 +17,14 @@ final class Synth {
     final StorefrontApp.Stacks stacks;
     final Template shop;
     final Template registry;
+    final Template global;
 
     private Synth(Map<String, String> context) {
         App app = new App(AppProps.builder().context(Map.copyOf(context)).build());
         stacks = StorefrontApp.build(app);
         shop = Template.fromStack(stacks.shop());
         registry = Template.fromStack(stacks.registry());
+        global = Template.fromStack(stacks.global());
     }
 
     static Synth of(String env) {

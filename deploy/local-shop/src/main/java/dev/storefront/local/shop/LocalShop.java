@@ -127,8 +127,11 @@ final class LocalShop implements AutoCloseable {
             env.putAll(S3ClientConfig.environment(s3, BUCKET));
         }
         switch (service) {
-            case ACCOUNT ->
-                env.put("JWT_KEY_DIR", layout.dataDirectory().resolve("keys").toString());
+            case ACCOUNT -> {
+                env.put("JWT_KEY_DIR", keyDirectory(layout.dataDirectory()).toString());
+                // Every local shopper (a browser, the e2e and fault tests) arrives from 127.0.0.1, one address.
+                env.put("SIGN_UP_MAX_PER_CLIENT", "1000");
+            }
             case CATALOG -> env.put("CATALOG_SEED_SAMPLE", "true");
             case CART ->
                 // order-service's service tokens (the only credential that clears a cart): its JWKS, fetched directly
@@ -146,6 +149,11 @@ final class LocalShop implements AutoCloseable {
             }
         }
         return env;
+    }
+
+    /** Where account-service keeps its signing keys, in the shop's data folder. */
+    static Path keyDirectory(Path dataDirectory) {
+        return dataDirectory.resolve("keys");
     }
 
     /** The URL of the instance of {@code service} that instance {@code number} of a caller uses. */

@@ -40,6 +40,9 @@ public final class ShopMain {
             return;
         }
         try {
+            if (!options.accountCommand().isEmpty()) {
+                System.exit(runAccountCommand(options));
+            }
             run(options, out);
         } catch (IllegalStateException | IOException e) {
             System.err.println("shop: " + e.getMessage());
@@ -80,6 +83,26 @@ public final class ShopMain {
             }));
             printSummary(shop, options, Duration.between(begin, Instant.now()), out);
             watch(shop, out);
+        }
+    }
+
+    /**
+     * {@code ./shop grant-admin EMAIL}: the operator's command of account-service, over the shop's database. The shop
+     * must be stopped: PostgreSQL gives the service roles fresh passwords on every start, so only the process that
+     * starts it can log in as account-service.
+     */
+    private static int runAccountCommand(ShopOptions options) throws IOException {
+        Path data = options.dataDirectory();
+        Files.createDirectories(data);
+        try (FileChannel lockFile = FileChannel.open(
+                        data.resolve("shop.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException(
+                        "The shop is running with the data folder " + data + "; stop it " + "(Ctrl-C), run ./shop "
+                                + String.join(" ", options.accountCommand()) + " again, then start it");
+            }
+            return AccountCommand.run(RepositoryRoot.find(), data, options.postgresPort(), options.accountCommand());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.storefront.local.shop;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,10 +15,12 @@ record ShopOptions(
         Map<ShopService, Integer> scale,
         Path dataDirectory,
         boolean reset,
-        boolean help) {
+        boolean help,
+        List<String> accountCommand) {
 
     static final String USAGE = """
             Usage: ./shop [options]
+                   ./shop [--data DIR] [--pg-port N] grant-admin EMAIL | revoke-admin EMAIL
               --scale SERVICE=N   run N instances of a service (account, cart, order, catalog); repeatable
               --port N            port of the local edge (default 8080)
               --pg-port N         port of PostgreSQL (default 15432)
@@ -26,6 +29,10 @@ record ShopOptions(
               --reset             delete the data folder (database, bucket, keys, logs) before starting
               --no-build          (handled by ./shop) start without rebuilding first
               --help              show this help
+
+            grant-admin EMAIL     give the account with this email the admin role (revoke-admin takes it away),
+                                  then exit; run it while the shop is stopped: it opens the shop's database itself.
+                                  The account's next sign-in gets a token with the new role.
             """;
 
     static ShopOptions parse(String[] args, Path repositoryRoot) {
@@ -37,6 +44,7 @@ record ShopOptions(
         Path data = repositoryRoot.resolve(".data").resolve("shop");
         boolean reset = false;
         boolean help = false;
+        List<String> accountCommand = List.of();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -47,6 +55,7 @@ record ShopOptions(
                 case "--scale" -> scale(value(args, ++i, arg), scale);
                 case "--reset" -> reset = true;
                 case "--help", "-h" -> help = true;
+                case "grant-admin", "revoke-admin" -> accountCommand = List.of(arg, value(args, ++i, arg));
                 case "--no-build" -> {
                     // consumed by the ./shop script
                 }
@@ -59,7 +68,7 @@ record ShopOptions(
                 }
             }
         }
-        return new ShopOptions(edgePort, postgresPort, s3Port, scale, data, reset, help);
+        return new ShopOptions(edgePort, postgresPort, s3Port, scale, data, reset, help, accountCommand);
     }
 
     private static void scale(String spec, Map<ShopService, Integer> scale) {

@@ -43,6 +43,9 @@ class EdgeSecurityTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String BUCKET = "edge-security-test";
     private static final String METRICS = "# TYPE http_server_requests_seconds histogram";
+    private static final String NOT_FOUND_PROBLEM = "{\"type\":\"https://storefront.dev/problems/order-not-found\","
+            + "\"title\":\"Not Found\",\"status\":404}";
+    private static final String NOT_FOUND_PAGE = "<!doctype html><title>Not found</title><p>No such page</p>";
 
     private static final List<String> seenByService = new CopyOnWriteArrayList<>();
     private static HttpServer service;
@@ -57,6 +60,13 @@ class EdgeSecurityTest {
             try (exchange) {
                 String raw = exchange.getRequestURI().getRawPath();
                 seenByService.add(raw);
+                if (raw.contains("/missing-")) {
+                    byte[] problem = NOT_FOUND_PROBLEM.getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                    exchange.sendResponseHeaders(404, problem.length);
+                    exchange.getResponseBody().write(problem);
+                    return;
+                }
                 boolean metrics = resolvedByTheService(raw).startsWith("/q/");
                 byte[] body = (metrics ? METRICS : "service saw " + raw).getBytes(StandardCharsets.UTF_8);
                 // headers a service might send; the edge's own must win, as CloudFront's policies override them
@@ -75,6 +85,9 @@ class EdgeSecurityTest {
         s3Client.putObject(
                 b -> b.bucket(BUCKET).key("sign-in.html").contentType("text/html;charset=utf-8"),
                 RequestBody.fromString("<!doctype html><title>Sign in</title><form></form>"));
+        s3Client.putObject(
+                b -> b.bucket(BUCKET).key("404.html").contentType("text/html;charset=utf-8"),
+                RequestBody.fromString(NOT_FOUND_PAGE));
 
         Upstreams upstreams = new Upstreams();
         for (ShopService spec : ShopService.values()) {
@@ -184,6 +197,23 @@ class EdgeSecurityTest {
         HttpResponse<String> refused = get("/api/unknown/x");
         assertEquals(404, refused.statusCode());
         assertSecurityHeaders(refused);
+    }
+
+    /**
+     * As in AWS (a Lambda@Edge function on the bucket's behaviour only), the shop's 404 page answers missing pages and
+     * nothing else: an API's own 404 problem reaches the client as the service sent it.
+     */
+    @Test
+    void anApisNotFoundProblemReachesTheClientUntouched() throws Exception {
+        HttpResponse<String> api = get("/api/orders/missing-order");
+        assertEquals(404, api.statusCode());
+        assertEquals(NOT_FOUND_PROBLEM, api.body());
+        assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
+        HttpResponse<String> page = get("/products/missing-product.html");
+        assertEquals(404, page.statusCode());
+        assertEquals(NOT_FOUND_PAGE, page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
     }
 
     private static void assertSecurityHeaders(HttpResponse<String> response) {

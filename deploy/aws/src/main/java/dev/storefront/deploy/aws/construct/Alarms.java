@@ -38,12 +38,9 @@ public class Alarms extends Construct {
                 .displayName("Storefront " + config.name() + " alarms")
                 .enforceSsl(true)
                 .build();
+        // Not encrypted with KMS: it carries only alarm state changes, and CloudWatch cannot publish to a topic
+        // encrypted with the AWS-managed SNS key.
         notify = new SnsAction(topic);
-        Nag.suppress(
-                topic,
-                "AwsSolutions-SNS2",
-                "The topic carries only alarm state changes (names, thresholds, metric values), no customer data; "
-                        + "CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key.");
     }
 
     /** The alarms of one API service, from its ALB target group and its ECS service. */

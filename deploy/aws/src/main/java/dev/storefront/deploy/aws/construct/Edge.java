@@ -10,7 +10,7 @@ import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
-import software.amazon.awscdk.services.cloudfront.ErrorResponse;
+import software.amazon.awscdk.services.cloudfront.EdgeLambda;
 import software.amazon.awscdk.services.cloudfront.Function;
 import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
 import software.amazon.awscdk.services.cloudfront.FunctionCode;
@@ -19,6 +19,7 @@ import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
 import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
 import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.LambdaEdgeEventType;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
@@ -35,6 +36,7 @@ import software.amazon.awscdk.services.cloudfront.origins.S3BucketOriginWithOACP
 import software.amazon.awscdk.services.cloudfront.origins.VpcOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.VpcOriginWithEndpointProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
+import software.amazon.awscdk.services.lambda.IVersion;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -71,8 +73,18 @@ public class Edge extends Construct {
     private final Bucket pages;
     private final Distribution distribution;
 
+    /**
+     * {@code webAclArn}: the AWS WAF web ACL in front of the distribution ({@code WebFirewall}); {@code notFoundPage}:
+     * the Lambda@Edge function answering the bucket's 404s ({@code NotFoundPage}); both in us-east-1.
+     */
     public Edge(
-            Construct scope, String id, EnvironmentConfig config, IApplicationLoadBalancer alb, IBucket accessLogs) {
+            Construct scope,
+            String id,
+            EnvironmentConfig config,
+            IApplicationLoadBalancer alb,
+            IBucket accessLogs,
+            String webAclArn,
+            IVersion notFoundPage) {
         super(scope, id);
         pages = Bucket.Builder.create(this, "Pages")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -88,8 +100,8 @@ public class Edge extends Construct {
                 .comment("storefront " + config.name())
                 .defaultRootObject("index.html")
                 .defaultBehavior(BehaviorOptions.builder()
-                        // READ + LIST: a missing page is then a 404 from S3 (not a 403), which the error response
-                        // below turns into the shop's own 404 page.
+                        // READ + LIST: a missing page is then a 404 from S3 (not a 403), which the function below
+                        // turns into the shop's own 404 page.
                         .origin(S3BucketOrigin.withOriginAccessControl(
                                 pages,
                                 S3BucketOriginWithOACProps.builder()
@@ -99,6 +111,11 @@ public class Edge extends Construct {
                         .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
                         .responseHeadersPolicy(securityHeaders("PageHeaders", PAGE_CONTENT_SECURITY_POLICY))
                         .compress(true)
+                        // Only here: a distribution-wide custom error response would replace the APIs' 404s too.
+                        .edgeLambdas(List.of(EdgeLambda.builder()
+                                .eventType(LambdaEdgeEventType.ORIGIN_RESPONSE)
+                                .functionVersion(notFoundPage)
+                                .build()))
                         .build())
                 .additionalBehaviors(Map.of(
                         "/api/*",
@@ -123,12 +140,7 @@ public class Edge extends Construct {
                                         .function(apiPathGuard())
                                         .build()))
                                 .build()))
-                .errorResponses(List.of(ErrorResponse.builder()
-                        .httpStatus(404)
-                        .responseHttpStatus(404)
-                        .responsePagePath("/404.html")
-                        .ttl(Duration.minutes(1))
-                        .build()))
+                .webAclId(webAclArn)
                 .httpVersion(HttpVersion.HTTP2_AND_3)
                 .priceClass(PriceClass.PRICE_CLASS_100)
                 .enableLogging(true)

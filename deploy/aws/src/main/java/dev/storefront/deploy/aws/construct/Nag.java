@@ -44,7 +44,7 @@ public final class Nag {
     static final String LAMBDA_BASIC_EXECUTION =
             "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
 
-    /** The findings every CDK custom-resource provider brings: its framework functions, roles and runtimes. */
+    /** The findings every CDK custom-resource provider brings: its framework functions and their roles. */
     static void suppressCustomResourceProvider(IConstruct scope) {
         suppress(
                 scope,
@@ -56,9 +56,5 @@ public final class Nag {
                 "AwsSolutions-IAM5",
                 "The CDK Provider framework may invoke any version of its own handler functions (<fn>.Arn:*).",
                 "Resource::<.*\\.Arn>:\\*");
-        suppress(
-                scope,
-                "AwsSolutions-L1",
-                "The Provider framework functions' runtime is chosen by aws-cdk-lib, which is kept current.");
     }
 }

@@ -1,0 +1,53 @@
+package dev.storefront.account;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The commands as an operator runs them: the packaged app started with arguments (what {@code ./shop grant-admin} and
+ * the ECS task's command override do), next to the instance under test, over the same database.
+ */
+@QuarkusIntegrationTest
+class AdminCommandIT extends AdminCommandTest {
+
+    @Override
+    Outcome command(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // the command's own HTTP servers must not collide with the instance under test
+                "-Dquarkus.http.port=0",
+                "-Dquarkus.management.port=0",
+                "-Dquarkus.log.console.json.enabled=false",
+                "-Daccount.jwt.key-dir=" + System.getProperty(AccountTestResource.KEY_DIR)));
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith(AccountTestResource.DATASOURCE))
+                .forEach(k -> command.add(
+                        "-D" + k.substring(AccountTestResource.DATASOURCE.length()) + "=" + System.getProperty(k)));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "the command did not exit: " + output);
+        return new Outcome(process.exitValue(), output);
+    }
+
+    @Test
+    void theOutcomeIsLogged() throws Exception {
+        String email = Api.uniqueEmail();
+        Outcome unknown = command("grant-admin", email);
+        assertTrue(unknown.output().contains("No account has the email " + email), unknown.output());
+        Outcome usage = command("make-admin", email);
+        assertTrue(usage.output().contains("Usage: grant-admin <email> | revoke-admin <email>"), usage.output());
+
+        Api.signUp(email);
+        Outcome granted = command("grant-admin", email);
+        assertTrue(granted.output().contains("granted the admin role by an operator"), granted.output());
+    }
+}
