@@ -1,7 +1,6 @@
 package dev.storefront.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storefront.account.domain.Sessions;
 import io.quarkus.test.common.WithTestResource;
@@ -35,8 +34,8 @@ class SessionPurgeTest {
                     email,
                     sha256(live));
         }
-        assertEquals(4, SessionTest.families(email, "true"));
-        assertTrue(sessions.purge() >= 3);
+        // The scheduled purge (every 10 minutes on this instance) may get there first: what counts is what is left.
+        sessions.purge();
         assertEquals(1, SessionTest.families(email, "true"));
         assertEquals(
                 1,
