@@ -16,7 +16,14 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,6 +132,35 @@ class SessionTest {
         // The successor belongs to the same session, and rotates in turn.
         assertEquals(1, families(email, "true"));
         refresh(second).then().statusCode(200).cookie(COOKIE, not(equalTo(second)));
+    }
+
+    @Test
+    void ofParallelRefreshesWithOneTokenExactlyOneRotatesIt() throws Exception {
+        String email = Api.uniqueEmail();
+        Api.signUp(email);
+        String token = refreshCookie(signIn(email, Api.PASSWORD));
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return refresh(token).statusCode();
+                }));
+            }
+            start.countDown();
+            int rotated = 0;
+            for (Future<Integer> answer : answers) {
+                rotated += answer.get(60, TimeUnit.SECONDS) == 200 ? 1 : 0;
+            }
+            // The others presented a token already used, which ends the session: two tabs must take turns.
+            assertEquals(1, rotated);
+            assertEquals(1, families(email, "f.revoked_reason = 'reused'"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -79,13 +79,15 @@ public class Sessions {
     }
 
     private Optional<Rotation> rotateInTransaction(byte[] hash) {
-        // The family's row lock serialises refreshes of one session, so of two racing uses of a token one rotates and
-        // the other sees it used.
+        // Locking the family serialises refreshes of one session, and locking the token too makes a refresh that waited
+        // read the token as the one before it left it: of two racing uses of a token, one rotates it and the other sees
+        // it used. (Locking only the family, the waiter rechecked the family's newest row but kept the token row of
+        // its first read, still unused, and both rotated.)
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT f.id, f.account_id, t.used_at IS NOT NULL,"
                         + " f.revoked_at IS NULL AND f.expires_at > now() AND f.idle_expires_at > now(), f.expires_at"
                         + " FROM refresh_token t JOIN session_family f ON f.id = t.family_id"
-                        + " WHERE t.token_hash = :hash FOR UPDATE OF f")
+                        + " WHERE t.token_hash = :hash FOR UPDATE")
                 .setParameter("hash", hash)
                 .getResultList();
         if (rows.isEmpty()) {
