@@ -75,4 +75,18 @@ class CartFuzzTest {
         assertEquals(0, report.serverErrors());
         assertTrue(report.minimumPerOperation() >= ApiFuzzer.DEFAULT_CASES || System.getProperty("fuzz.cases") != null);
     }
+
+    /** Found by this fuzzer: these were taken as anonymous and each created a cart. */
+    @Test
+    void anAuthorizationHeaderWithoutABearerTokenIs401AndCreatesNoCart() {
+        for (String authorization : new String[] {"Basic dXNlcjpwYXNz", "Bearer ", "Bearer", "Token abc"}) {
+            var stored = StoredState.snapshot(dataSource, "cart", Set.of());
+            CartApiTest.expectUnauthenticated(io.restassured.RestAssured.given()
+                    .contentType("application/json")
+                    .header("Authorization", authorization)
+                    .post("/api/carts")
+                    .then());
+            assertEquals(stored, StoredState.snapshot(dataSource, "cart", Set.of()), authorization);
+        }
+    }
 }
