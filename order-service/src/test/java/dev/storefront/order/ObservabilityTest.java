@@ -76,12 +76,13 @@ class ObservabilityTest {
                 () -> cartLog().stream()
                         .anyMatch(l ->
                                 l.contains("GET /api/carts/" + cartId) && l.contains("X-Request-Id=" + requestId)));
-        // ... and emptying the cart afterwards, through the outbox, is logged by cart-service under the same id.
+        // ... and taking the order's lines out of the cart afterwards, through the outbox, is logged by cart-service
+        // under the same id.
         Eventually.within(
                 Duration.ofSeconds(20),
-                "cart-service logged emptying cart " + cartId + " with requestId " + requestId,
+                "cart-service logged clearing the order from cart " + cartId + " with requestId " + requestId,
                 () -> cartLog().stream()
-                        .anyMatch(l -> l.contains("Emptied cart " + cartId)
+                        .anyMatch(l -> l.contains("from cart " + cartId + ":")
                                 && l.contains("\"requestId\":\"" + requestId + "\"")));
     }
 
