@@ -3,8 +3,9 @@
 # placing orders straight at order-service: signed-in shoppers, 2-item carts, a new Idempotency-Key per request.
 # Run from the repository root after `./mvnw -B -q -DskipTests install`. Needs wrk and python3 (Debian packages).
 #   DURATION=30s CONNECTIONS=16 order-service/src/test/bench/run.sh
-# WARMUP (default 60s): back to back, the same build gave 166.6 orders/s after 15 s of warm-up and 414.3 after 60 s
-# (a method run once per order reaches C2 only after some ten thousand orders; docs/performance.md).
+# WARMUP (default 150s, whole seconds): the JIT needs that long on two busy cores. The warm-up runs in 30 s windows and
+# prints each window's orders/s, so every run shows its own warm-up curve (on 2026-12-02 it rose from about 100 in the
+# first window to a plateau after some 120 s; docs/performance.md, "Warm-up").
 # The outbox relay is off while it runs, so each shopper's cart stays full and can be checked out again and again
 # (every request still reads the cart from cart-service, prices it from the bucket and writes order, lines, key and
 # outbox row in one transaction). With PROFILE=1 a JFR recording of order-service during the measured run is
@@ -12,7 +13,7 @@
 # The services run on the JDK that runs this script: PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH for JDK 25.
 set -euo pipefail
 DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-60s}
+WARMUP=${WARMUP:-150s}
 CONNECTIONS=${CONNECTIONS:-16}
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
@@ -40,8 +41,14 @@ export BENCH_DIR SHOPPERS_FILE="$WORK/shoppers.txt"
 pid_on() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
 ORDER_PID=$(pid_on 8083); CART_PID=$(pid_on 8082)
 
-echo "== warm-up ($WARMUP)"
-wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" > /dev/null
+echo "== warm-up ($WARMUP): orders/s in each 30 s window"
+left=${WARMUP%s}
+while [ "$left" -gt 0 ]; do
+  window=$((left < 30 ? left : 30))
+  wrk -t2 -c"$CONNECTIONS" -d"${window}s" -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" | awk '/^Requests\/sec/ {printf "  %s", $2}'
+  left=$((left - window))
+done
+echo
 echo "== checkout: POST /api/orders, $CONNECTIONS connections, $DURATION"
 if [ "${PROFILE:-0}" = 1 ]; then
   jcmd "$ORDER_PID" JFR.start name=bench settings=profile "$PROFILE_EVENT#enabled=true" filename="$WORK/order.jfr" > /dev/null

@@ -11,6 +11,7 @@ import dev.storefront.local.infra.InjectManagementPort;
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
 import dev.storefront.local.infra.S3TestResource;
+import dev.storefront.local.infra.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -79,6 +80,32 @@ class ObservabilityTest {
                 .get("/api/carts/{id}", UUID.randomUUID())
                 .then()
                 .header("X-Request-Id", "1-67891233-abcdef012345678912345678");
+    }
+
+    @Test
+    void aShoppersTokenIsVerifiedOnceForAllTheirRequests() {
+        String token = TestTokens.customer(UUID.randomUUID());
+        double hits = counter("cache_gets_total", "cache=\"verified-tokens\"", "result=\"hit\"");
+        double misses = counter("cache_gets_total", "cache=\"verified-tokens\"", "result=\"miss\"");
+        String cartId =
+                CartClient.withBearer(token).create().statusCode(201).extract().path("id");
+        for (int i = 0; i < 4; i++) {
+            CartClient.withBearer(token).get(cartId).statusCode(200);
+        }
+        assertEquals(1, counter("cache_gets_total", "cache=\"verified-tokens\"", "result=\"miss\"") - misses);
+        assertEquals(4, counter("cache_gets_total", "cache=\"verified-tokens\"", "result=\"hit\"") - hits);
+        // A token it has not verified before is checked in full.
+        CartClient.withBearer(TestTokens.forged(UUID.randomUUID())).get(cartId).statusCode(401);
+    }
+
+    /** The value of counter {@code name} whose labels contain all of {@code labels} (0 before its first count). */
+    double counter(String name, String... labels) {
+        return metrics()
+                .lines()
+                .filter(l -> l.startsWith(name + "{"))
+                .filter(l -> List.of(labels).stream().allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** The {@code _bucket} lines of histogram {@code name} whose labels contain all of {@code labels}. */

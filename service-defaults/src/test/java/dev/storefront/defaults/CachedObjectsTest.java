@@ -66,6 +66,28 @@ class CachedObjectsTest {
     }
 
     @Test
+    void pastHalfItsBoundOneReadRevalidatesWhileTheCopyIsStillYoungEnough() {
+        MutableClock clock = new MutableClock();
+        CachedObjects<String> early = cache(clock, CachedObjects.Bounds.DEFAULT);
+        Duration bound = Duration.ofSeconds(10);
+        put("price", "100");
+        early.fresh("price", bound);
+        put("price", "120");
+
+        clock.advance(Duration.ofSeconds(4));
+        assertEquals(Optional.of("100"), early.fresh("price", bound), "under half the bound: the copy in memory");
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(Optional.of("120"), early.fresh("price", bound), "past half: revalidated by this read");
+
+        s3.close();
+        clock.advance(Duration.ofSeconds(6));
+        assertEquals(
+                Optional.of("120"), early.fresh("price", bound), "S3 down past half: the copy is still young enough");
+        clock.advance(Duration.ofSeconds(5));
+        assertThrows(SdkException.class, () -> early.fresh("price", bound), "past the bound: never served");
+    }
+
+    @Test
     void aMissingObjectIsEmptyUntilItIsPublished() {
         assertEquals(Optional.empty(), objects.fresh("later", LONG));
         put("later", "here");

@@ -49,6 +49,11 @@ public final class TestTokens {
         return sign(KEY, claims(accountId, List.of("customer"), ISSUER, Duration.ofMinutes(-5)));
     }
 
+    /** A customer token that expires {@code lifetime} from now. */
+    public static String customerExpiringIn(Duration lifetime, UUID accountId) {
+        return sign(KEY, claims(accountId, List.of("customer"), ISSUER, lifetime));
+    }
+
     /** A customer token signed by {@code key}, which the JWKS holds only once {@link #publish}ed. */
     public static String customerSignedBy(RsaJsonWebKey key, UUID accountId) {
         return sign(key, claims(accountId, List.of("customer"), ISSUER, Duration.ofMinutes(15)));
