@@ -7,6 +7,7 @@ import dev.storefront.deploy.aws.construct.ApiService;
 import dev.storefront.deploy.aws.construct.Database;
 import dev.storefront.deploy.aws.construct.DatabaseBootstrap;
 import dev.storefront.deploy.aws.construct.Edge;
+import dev.storefront.deploy.aws.construct.FirstPublish;
 import dev.storefront.deploy.aws.construct.JwtSigningKey;
 import dev.storefront.deploy.aws.construct.Nag;
 import dev.storefront.deploy.aws.construct.Network;
@@ -37,8 +38,9 @@ import software.constructs.Construct;
 
 /**
  * The running shop in one environment: network, database, ALB, CloudFront and the pages bucket, one Fargate service
- * per API service, and the nightly republish. Images come from the repositories of {@link RegistryStack}. The public
- * API goes through CloudFront and the ALB; the services call each other through ECS Service Connect, inside the VPC.
+ * per API service, the first publish and the nightly republish. Images come from the repositories of
+ * {@link RegistryStack}. The public API goes through CloudFront and the ALB; the services call each other through ECS
+ * Service Connect, inside the VPC.
  */
 public class StorefrontStack extends Stack {
     /**
@@ -126,6 +128,7 @@ public class StorefrontStack extends Stack {
         }
 
         new Scheduling(this, "Scheduling", config, network, cluster, services.get(ServiceSpec.CATALOG.name()));
+        new FirstPublish(this, "FirstPublish", network, cluster, services.get(ServiceSpec.CATALOG.name()));
 
         // CDK's LogRetention function (it sets the retention of the database's exported log group) and the function
         // behind AwsCustomResource (PublicApi's prefix-list lookup) are singletons at stack level, outside any
