@@ -11,6 +11,7 @@ import dev.storefront.deploy.aws.construct.FirstPublish;
 import dev.storefront.deploy.aws.construct.JwtSigningKey;
 import dev.storefront.deploy.aws.construct.Nag;
 import dev.storefront.deploy.aws.construct.Network;
+import dev.storefront.deploy.aws.construct.OperatorCommands;
 import dev.storefront.deploy.aws.construct.PublicApi;
 import dev.storefront.deploy.aws.construct.Scheduling;
 import java.util.HashMap;
@@ -159,6 +160,15 @@ public class StorefrontStack extends Stack {
         CfnOutput.Builder.create(this, "DatabaseBootstrapTaskDefinition")
                 .value(bootstrap.taskDefinition().getTaskDefinitionArn())
                 .build();
+        ApiService account = services.get(ServiceSpec.ACCOUNT.name());
+        for (String command : List.of("grant-admin", "revoke-admin")) {
+            String outputId = command.equals("grant-admin") ? "GrantAdminCommand" : "RevokeAdminCommand";
+            CfnOutput.Builder.create(this, outputId)
+                    .description("Set EMAIL, then run this (bash): account-service's task runs " + command
+                            + " $EMAIL once and prints its exit code (docs/deploy.md)")
+                    .value(OperatorCommands.accountCommand(this, cluster, network, account, command))
+                    .build();
+        }
     }
 
     /** The Service Connect namespace, one per environment: dev and prod may share an account. */
