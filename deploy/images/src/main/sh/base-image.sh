@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Builds the services' base image without Docker or a registry: a JRE cut by jlink from the JDK running the build, the
-# glibc files that JRE links against (copied from this machine), a non-root user and /tmp. The result is a
-# docker-archive tarball (manifest.json + config + one layer) that Jib reads as `tar://<file>`.
+# Debian packages that JRE links against (glibc, zlib, libgcc, libstdc++, plus base-files for /etc/os-release), a
+# non-root user and /tmp. The result is a docker-archive tarball (manifest.json + config + one layer) that Jib reads as
+# `tar://<file>`.
 #
-#   base-image.sh <JDK home> <output directory>
+# The packages are installed the way distroless installs them: `apt-get download` fetches the .debs from the build
+# machine's own Debian mirror (apt verifies them against the signed package lists), `dpkg-deb -x` unpacks them, and
+# each gets its control stanza in /var/lib/dpkg/status.d/<package> (plus its md5sums), which is where Trivy, Amazon
+# Inspector and ECR's scanning look for the OS packages of an image without dpkg. Needs apt-get and dpkg-deb (a Debian
+# or Ubuntu build machine, the distribution the JDK came from) and the mirror once; the .debs are kept in <deb cache>
+# and reused when the mirror cannot be reached.
+#
+#   base-image.sh <JDK home> <output directory> <deb cache directory>
 set -euo pipefail
 
 java_home=$1
 out=$2
+debs=$3
 uid=10001
 
 # Every JDK module the services' jars refer to (found by scanning their class files; jdk.compiler, used only by
@@ -40,15 +49,69 @@ cp -L "$java_home/lib/security/cacerts" "$root/opt/java/lib/security/cacerts"
 # A headless server never loads these; they would drag in X11, ALSA, freetype and image libraries.
 rm -f "$root"/opt/java/lib/lib{awt,awt_headless,awt_xawt,fontmanager,javajpeg,jawt,jsound,lcms,mlib_image,splashscreen}.so
 
-# Every shared library the JRE's executables and libraries need, at the path the dynamic linker looks for it.
-find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
+# Every shared library the JRE's executables and libraries need (as this machine resolves them), and the Debian
+# packages that own them. base-files is the distribution itself: /etc/os-release and /etc/debian_version.
+libs=$(find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
   | xargs -0 ldd 2>/dev/null \
   | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' \
-  | grep -v "^$root" | sort -u \
-  | while read -r lib; do
-      mkdir -p "$root$(dirname "$lib")"
-      cp -L "$lib" "$root$lib"
-    done
+  | grep -v "^$root" | sort -u)
+owner() { # the package owning a library, asked under its own path and under its merged-/usr aliases
+  local path
+  for path in "$1" "$(readlink -f "$1")" "${1#/usr}" "/usr${1#/usr}"; do
+    dpkg-query -S "$path" 2>/dev/null | head -1 | cut -d: -f1 && return 0
+  done
+  echo "base-image: no Debian package owns $1" >&2
+  return 1
+}
+packages=$( (echo base-files; for lib in $libs; do owner "$lib"; done) | sort -u)
+
+# One .deb per package in $debs: the mirror's current version (security fixes), else the one downloaded last time.
+mkdir -p "$debs"
+fetch=$(mktemp -d)
+for pkg in $packages; do
+  if (cd "$fetch" && apt-get download -q "$pkg" >/dev/null 2>&1); then
+    rm -f "$debs/${pkg}"_*.deb
+    mv "$fetch/${pkg}"_*.deb "$debs/"
+  elif compgen -G "$debs/${pkg}_*.deb" >/dev/null; then
+    echo "base-image: cannot download $pkg, using $(ls "$debs/${pkg}"_*.deb)" >&2
+  else
+    echo "base-image: cannot download $pkg (apt-get download $pkg; run apt-get update?) and none is cached" >&2
+    exit 1
+  fi
+done
+rm -rf "$fetch"
+# A package the JRE no longer needs must not stay in the cache (BaseImageIT compares the cache with the image).
+for deb in "$debs"/*.deb; do
+  grep -qx "$(dpkg-deb -f "$deb" Package)" <<<"$packages" || rm -f "$deb"
+done
+
+status=$root/var/lib/dpkg/status.d
+mkdir -p "$status"
+for deb in "$debs"/*.deb; do
+  pkg=$(dpkg-deb -f "$deb" Package)
+  dpkg-deb -x "$deb" "$root"
+  control=$(mktemp -d)
+  dpkg-deb -e "$deb" "$control"
+  # The stanza dpkg itself would write into /var/lib/dpkg/status, with Status right after Package.
+  awk '{print} /^Package:/ {print "Status: install ok installed"}' "$control/control" >"$status/$pkg"
+  [[ -f $control/md5sums ]] && cp "$control/md5sums" "$status/$pkg.md5sums"
+  rm -rf "$control"
+done
+# Only what the JRE runs on: manuals, info pages and translations are dropped (the copyright files stay).
+rm -rf "$root"/usr/share/{man,info,locale,lintian}
+
+# The dynamic linker must find every library from the packages alone (it looks in these directories by itself).
+for lib in $libs; do
+  name=$(basename "$lib")
+  found=
+  for dir in /lib64 /lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu; do
+    [[ -e $root$dir/$name ]] && found=1
+  done
+  if [[ -z $found ]]; then
+    echo "base-image: $name ($lib) is in none of the packages: $packages" >&2
+    exit 1
+  fi
+done
 
 mkdir -p "$root/etc" "$root/tmp" "$root/deployments"
 chmod 1777 "$root/tmp"
@@ -65,11 +128,11 @@ cat >"$out/config.json" <<JSON
  "config":{"Env":["PATH=/opt/java/bin:/usr/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8"],"User":"$uid",
            "WorkingDir":"/deployments"},
  "rootfs":{"type":"layers","diff_ids":["sha256:$diff_id"]},
- "history":[{"created":"1970-01-01T00:00:00Z","created_by":"deploy/images/src/main/sh/base-image.sh ($modules)"}]}
+ "history":[{"created":"1970-01-01T00:00:00Z","created_by":"deploy/images/src/main/sh/base-image.sh ($modules; $(echo $packages))"}]}
 JSON
 printf '[{"Config":"config.json","RepoTags":["storefront/base:latest"],"Layers":["layer.tar"]}]\n' \
   >"$out/manifest.json"
 tar --create --file "$out/base-image.tar" --directory "$out" --numeric-owner --owner=0 --group=0 --mtime=@0 \
   manifest.json config.json layer.tar
 rm -rf "$root" "$out/layer.tar"
-echo "base-image: $out/base-image.tar ($(du -h "$out/base-image.tar" | cut -f1), modules: $modules)"
+echo "base-image: $out/base-image.tar ($(du -h "$out/base-image.tar" | cut -f1), modules: $modules, packages: $(echo $packages))"

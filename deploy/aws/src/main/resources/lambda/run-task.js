@@ -1,5 +1,6 @@
-// Custom resource (CDK Provider framework): runs the one-off database bootstrap task on every create or update and
-// reports success only when the task's container has exited 0, so the services deploy after their roles exist.
+// Custom resource (CDK Provider framework, construct OneOffTask): runs a task definition once on create and on every
+// update that changes the resource's properties, and reports success only when the task's first container has exited
+// 0 (the database bootstrap before the services start; catalog-publisher's first publish). A delete runs nothing.
 const { ECSClient, RunTaskCommand, DescribeTasksCommand } = require('@aws-sdk/client-ecs');
 const ecs = new ECSClient({});
 
@@ -13,6 +14,9 @@ exports.onEvent = async (event) => {
     count: 1,
     networkConfiguration: { awsvpcConfiguration: {
       subnets: p.Subnets, securityGroups: p.SecurityGroups, assignPublicIp: 'DISABLED' } },
+    // the command replaces the container's; the image's entrypoint stays
+    ...(p.Command ? { overrides: { containerOverrides: [{ name: p.ContainerName, command: p.Command }] } } : {}),
+    ...(p.StartedBy ? { startedBy: p.StartedBy } : {}),
   }));
   if (!out.tasks || out.tasks.length === 0) throw new Error('RunTask failed: ' + JSON.stringify(out.failures));
   return { PhysicalResourceId: out.tasks[0].taskArn };
@@ -25,6 +29,6 @@ exports.isComplete = async (event) => {
   const task = out.tasks && out.tasks[0];
   if (!task || task.lastStatus !== 'STOPPED') return { IsComplete: false };
   const exitCode = task.containers && task.containers[0] && task.containers[0].exitCode;
-  if (exitCode !== 0) throw new Error(`bootstrap task ${task.taskArn} failed (exit ${exitCode}): ${task.stoppedReason}`);
+  if (exitCode !== 0) throw new Error(`task ${task.taskArn} failed (exit ${exitCode}): ${task.stoppedReason}`);
   return { IsComplete: true };
 };

@@ -8,12 +8,13 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecr.TagMutability;
 import software.amazon.awscdk.services.ecr.TagStatus;
 import software.constructs.Construct;
 
 /**
  * The ECR repositories, one per service, in a stack of their own: images must be pushed (Jib) before the services
- * that run them can start, so this stack is deployed first and outlives the application stack.
+ * that run them can start, so this stack is deployed first and outlives the application stack. Tags are immutable.
  */
 public class RegistryStack extends Stack {
 
@@ -23,6 +24,9 @@ public class RegistryStack extends Stack {
             Repository.Builder.create(this, spec.constructId() + "Repository")
                     .repositoryName(repositoryName(config, spec))
                     .imageScanOnPush(true)
+                    // A tag names one build for good: the application stack deploys by tag, so a tag pushed again
+                    // would change what a running task definition means (and a rollback to it).
+                    .imageTagMutability(TagMutability.IMMUTABLE)
                     .lifecycleRules(List.of(LifecycleRule.builder()
                             .description("keep the newest 30 images; older ones are never deployed again")
                             .tagStatus(TagStatus.ANY)

@@ -7,9 +7,11 @@ import dev.storefront.deploy.aws.construct.ApiService;
 import dev.storefront.deploy.aws.construct.Database;
 import dev.storefront.deploy.aws.construct.DatabaseBootstrap;
 import dev.storefront.deploy.aws.construct.Edge;
+import dev.storefront.deploy.aws.construct.FirstPublish;
 import dev.storefront.deploy.aws.construct.JwtSigningKey;
 import dev.storefront.deploy.aws.construct.Nag;
 import dev.storefront.deploy.aws.construct.Network;
+import dev.storefront.deploy.aws.construct.OperatorCommands;
 import dev.storefront.deploy.aws.construct.PublicApi;
 import dev.storefront.deploy.aws.construct.Scheduling;
 import java.util.HashMap;
@@ -37,8 +39,9 @@ import software.constructs.Construct;
 
 /**
  * The running shop in one environment: network, database, ALB, CloudFront and the pages bucket, one Fargate service
- * per API service, and the nightly republish. Images come from the repositories of {@link RegistryStack}. The public
- * API goes through CloudFront and the ALB; the services call each other through ECS Service Connect, inside the VPC.
+ * per API service, the first publish and the nightly republish. Images come from the repositories of
+ * {@link RegistryStack}. The public API goes through CloudFront and the ALB; the services call each other through ECS
+ * Service Connect, inside the VPC.
  */
 public class StorefrontStack extends Stack {
     /**
@@ -126,6 +129,7 @@ public class StorefrontStack extends Stack {
         }
 
         new Scheduling(this, "Scheduling", config, network, cluster, services.get(ServiceSpec.CATALOG.name()));
+        new FirstPublish(this, "FirstPublish", network, cluster, services.get(ServiceSpec.CATALOG.name()));
 
         // CDK's LogRetention function (it sets the retention of the database's exported log group) and the function
         // behind AwsCustomResource (PublicApi's prefix-list lookup) are singletons at stack level, outside any
@@ -156,6 +160,15 @@ public class StorefrontStack extends Stack {
         CfnOutput.Builder.create(this, "DatabaseBootstrapTaskDefinition")
                 .value(bootstrap.taskDefinition().getTaskDefinitionArn())
                 .build();
+        ApiService account = services.get(ServiceSpec.ACCOUNT.name());
+        for (String command : List.of("grant-admin", "revoke-admin")) {
+            String outputId = command.equals("grant-admin") ? "GrantAdminCommand" : "RevokeAdminCommand";
+            CfnOutput.Builder.create(this, outputId)
+                    .description("Set EMAIL, then run this (bash): account-service's task runs " + command
+                            + " $EMAIL once and prints its exit code (docs/deploy.md)")
+                    .value(OperatorCommands.accountCommand(this, cluster, network, account, command))
+                    .build();
+        }
     }
 
     /** The Service Connect namespace, one per environment: dev and prod may share an account. */

@@ -25,7 +25,9 @@ class CdkNagTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void noUnsuppressedAwsSolutionsErrors(String env) {
-        App app = new App(AppProps.builder().context(Map.of("env", env)).build());
+        App app = new App(AppProps.builder()
+                .context(Map.of("env", env, "imageTag", Synth.IMAGE_TAG))
+                .build());
         StorefrontApp.Stacks stacks = StorefrontApp.build(app);
         Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
 

@@ -1,8 +1,11 @@
 package dev.storefront.deploy.aws;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.storefront.deploy.aws.config.ServiceSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 class RegistryStackTest {
@@ -18,7 +21,7 @@ class RegistryStackTest {
                             "DeletionPolicy",
                             "Retain",
                             "Properties",
-                            software.amazon.awscdk.assertions.Match.objectLike(Map.of(
+                            Match.objectLike(Map.of(
                                     "RepositoryName",
                                     "storefront/dev/" + spec.name(),
                                     "ImageScanningConfiguration",
@@ -26,9 +29,19 @@ class RegistryStackTest {
         }
     }
 
+    /** A tag deployed once always means the same image: pushing it again fails instead of changing a release. */
+    @Test
+    void tagsAreImmutable() {
+        for (String env : new String[] {"dev", "prod"}) {
+            Template registry = Synth.of(env).registry;
+            registry.allResourcesProperties(
+                    "AWS::ECR::Repository", Match.objectLike(Map.of("ImageTagMutability", "IMMUTABLE")));
+        }
+    }
+
     @Test
     void servicesPullTheConfiguredTagFromThoseRepositories() {
         String image = Synth.of("dev").container("cart-service").get("Image").toString();
-        org.junit.jupiter.api.Assertions.assertTrue(image.contains("storefront/dev/cart-service:latest"), image);
+        assertTrue(image.contains("storefront/dev/cart-service:" + Synth.IMAGE_TAG), image);
     }
 }

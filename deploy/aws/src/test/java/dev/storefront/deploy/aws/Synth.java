@@ -12,6 +12,9 @@ import software.amazon.awscdk.assertions.Template;
  * and offers lookups into the template that the tests share.
  */
 final class Synth {
+    /** The image tag every synthesis here deploys ({@code -c imageTag}, which the application stack requires). */
+    static final String IMAGE_TAG = "0a1b2c3";
+
     private static final Map<String, Synth> CACHE = new ConcurrentHashMap<>();
 
     final StorefrontApp.Stacks stacks;
@@ -28,12 +31,13 @@ final class Synth {
     }
 
     static Synth of(String env) {
-        return CACHE.computeIfAbsent(env, e -> new Synth(Map.of("env", e)));
+        return CACHE.computeIfAbsent(env, e -> new Synth(Map.of("env", e, "imageTag", IMAGE_TAG)));
     }
 
     /** {@code env} with {@code -c rdsProxy=true}. */
     static Synth withRdsProxy(String env) {
-        return CACHE.computeIfAbsent(env + "+rdsProxy", e -> new Synth(Map.of("env", env, "rdsProxy", "true")));
+        return CACHE.computeIfAbsent(
+                env + "+rdsProxy", e -> new Synth(Map.of("env", env, "rdsProxy", "true", "imageTag", IMAGE_TAG)));
     }
 
     /** The task definition of family {@code storefront-<env>-<name>}. */

@@ -106,8 +106,9 @@ public class Alarms extends Construct {
                 90,
                 2,
                 ComparisonOperator.GREATER_THAN_THRESHOLD,
-                spec.name() + " average memory above 90 % of the task for 10 minutes; the heap may use 75 %, so this "
-                        + "is off-heap growth and the task is near an out-of-memory kill.");
+                spec.name() + " average memory above 90 % of the task for 10 minutes; the heap may use "
+                        + (int) ApiService.HEAP_PERCENT_OF_TASK_MEMORY
+                        + " %, so this is off-heap growth and the task is near an out-of-memory kill.");
     }
 
     /** The database's alarms (cluster-level Aurora metrics). */

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.CustomResource;
-import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
@@ -17,10 +15,6 @@ import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.Secret;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
@@ -71,12 +65,21 @@ public class DatabaseBootstrap extends Construct {
                 .build();
         db.allowFrom(securityGroup, "database bootstrap task");
 
-        run = runOnDeploy(network, cluster, securityGroup);
+        run = OneOffTask.runOnDeploy(
+                this,
+                "Custom::StorefrontDatabaseBootstrap",
+                new OneOffTask.Run(
+                        taskDefinition,
+                        cluster,
+                        network.vpc().selectSubnets(network.appSubnets()).getSubnetIds(),
+                        List.of(securityGroup.getSecurityGroupId()),
+                        null,
+                        null,
+                        null));
         suppressFindings();
     }
 
     private void suppressFindings() {
-        Nag.suppressCustomResourceProvider(this);
         Nag.suppress(
                 this,
                 "AwsSolutions-ECS2",
@@ -85,15 +88,8 @@ public class DatabaseBootstrap extends Construct {
         Nag.suppress(
                 this,
                 "AwsSolutions-IAM5",
-                "ecs:DescribeTasks cannot name a task that does not exist yet (limited to this cluster by condition); "
-                        + "ecr:GetAuthorizationToken has no resource-level permissions.",
+                "ecr:GetAuthorizationToken has no resource-level permissions.",
                 "Resource::\\*");
-        Nag.suppress(
-                this,
-                "AwsSolutions-SF1",
-                "The Provider framework's waiter state machine only polls isComplete; the task's own logs and the "
-                        + "handlers' logs carry everything worth reading.");
-        Nag.suppress(this, "AwsSolutions-SF2", "X-Ray on a deploy-time polling loop would trace nothing useful.");
     }
 
     private static String rolesAndSchemas() {
@@ -113,56 +109,6 @@ public class DatabaseBootstrap extends Construct {
                     Secret.fromSecretsManager(db.secretOf(spec), "password"));
         }
         return secrets;
-    }
-
-    private CustomResource runOnDeploy(Network network, Cluster cluster, SecurityGroup securityGroup) {
-        String code = ClasspathText.read("lambda/run-task.js");
-        Function onEvent = handler("RunTask", code, "index.onEvent");
-        Function isComplete = handler("AwaitTask", code, "index.isComplete");
-        onEvent.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("ecs:RunTask"))
-                .resources(List.of(taskDefinition.getTaskDefinitionArn()))
-                .build());
-        onEvent.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("iam:PassRole"))
-                .resources(List.of(
-                        taskDefinition.getTaskRole().getRoleArn(),
-                        taskDefinition.obtainExecutionRole().getRoleArn()))
-                .build());
-        // DescribeTasks cannot be scoped to a task ARN that does not exist yet; the cluster condition narrows it.
-        isComplete.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("ecs:DescribeTasks"))
-                .resources(List.of("*"))
-                .conditions(Map.of("ArnEquals", Map.of("ecs:cluster", cluster.getClusterArn())))
-                .build());
-        Provider provider = Provider.Builder.create(this, "Provider")
-                .onEventHandler(onEvent)
-                .isCompleteHandler(isComplete)
-                .queryInterval(Duration.seconds(15))
-                .totalTimeout(Duration.minutes(20))
-                .build();
-        return CustomResource.Builder.create(this, "Run")
-                .serviceToken(provider.getServiceToken())
-                .resourceType("Custom::StorefrontDatabaseBootstrap")
-                .properties(Map.of(
-                        "Cluster", cluster.getClusterArn(),
-                        // A new task definition revision (new script, new role) runs the bootstrap again.
-                        "TaskDefinition", taskDefinition.getTaskDefinitionArn(),
-                        "Subnets",
-                                network.vpc()
-                                        .selectSubnets(network.appSubnets())
-                                        .getSubnetIds(),
-                        "SecurityGroups", List.of(securityGroup.getSecurityGroupId())))
-                .build();
-    }
-
-    private Function handler(String id, String code, String handler) {
-        return Function.Builder.create(this, id)
-                .runtime(Runtime.NODEJS_24_X)
-                .code(Code.fromInline(code))
-                .handler(handler)
-                .timeout(Duration.seconds(30))
-                .build();
     }
 
     public FargateTaskDefinition taskDefinition() {
