@@ -15,19 +15,21 @@ import java.util.stream.Collectors;
 
 /**
  * Rebuilds the whole site in three steps, so a shopper never follows a link to a missing page: first the pages and
- * documents that are linked to, then the pages that link to them (categories, home, index, sitemap), and last the
- * deletion of objects the catalog no longer produces.
+ * documents that are linked to, then the pages and documents that link to them (categories, listings, home, index,
+ * sitemap), and last the deletion of objects the catalog no longer produces.
  */
 @ApplicationScoped
 class FullPublish {
     private final CatalogReader reader;
     private final SiteRenderer renderer;
     private final Uploads uploads;
+    private final CatalogListings listings;
     private final Bucket bucket;
 
-    FullPublish(CatalogReader reader, SiteRenderer renderer, Uploads uploads, Bucket bucket) {
+    FullPublish(CatalogReader reader, SiteRenderer renderer, CatalogListings listings, Uploads uploads, Bucket bucket) {
         this.reader = reader;
         this.renderer = renderer;
+        this.listings = listings;
         this.uploads = uploads;
         this.bucket = bucket;
     }
@@ -65,11 +67,13 @@ class FullPublish {
                 (long) e.getValue().size()));
         List<BucketObject> lists = new ArrayList<>();
         for (CategoryData category : site.categories().values()) {
-            List<ProductData> listed = byCategory.getOrDefault(category.slug(), List.of());
-            lists.addAll(renderer.categoryPages(site, category, Listing.sorted(listed, Listing.CATEGORY_ORDER)));
+            List<ProductData> listed =
+                    Listing.sorted(byCategory.getOrDefault(category.slug(), List.of()), Listing.CATEGORY_ORDER);
+            lists.addAll(renderer.categoryPages(site, category, listed));
+            lists.addAll(listings.documents(category, listed));
         }
         lists.add(renderer.home(site, counts));
-        lists.add(renderer.catalogIndex(Listing.sorted(active, Listing.INDEX_ORDER)));
+        lists.add(listings.index(site, counts));
         lists.add(renderer.sitemap(
                 site, counts, active.stream().map(ProductData::slug).toList()));
         return lists;

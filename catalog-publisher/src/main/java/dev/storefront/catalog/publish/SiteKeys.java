@@ -19,7 +19,7 @@ public final class SiteKeys {
 
     /** Prefixes this publisher owns: an object under them that the catalog no longer produces is deleted. */
     static final java.util.List<String> OWNED_PREFIXES =
-            java.util.List.of("products/", "catalog/products/", "categories/", "images/products/");
+            java.util.List.of("products/", "catalog/products/", "catalog/listings/", "categories/", "images/products/");
 
     private SiteKeys() {}
 
@@ -38,6 +38,15 @@ public final class SiteKeys {
     /** Page 1 is the category's index; further pages are {@code page-2.html}, {@code page-3.html}, ... */
     public static String categoryPage(String slug, int page) {
         return categoryPrefix(slug) + (page == 1 ? "index.html" : "page-" + page + ".html");
+    }
+
+    public static String listingPrefix(String categorySlug) {
+        return "catalog/listings/" + categorySlug + "/";
+    }
+
+    /** The {@code n}th (from 1) listing document of a category, listing its active products in page order. */
+    public static String listing(String categorySlug, int n) {
+        return listingPrefix(categorySlug) + n + ".json";
     }
 
     public static String url(String key) {

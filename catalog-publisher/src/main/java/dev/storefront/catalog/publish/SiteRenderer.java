@@ -97,14 +97,23 @@ public class SiteRenderer {
         int pageCount = pageCount(active.size());
         List<BucketObject> pages = new ArrayList<>(pageCount);
         for (int page = 1; page <= pageCount; page++) {
-            List<Views.Product> products =
-                    active.subList((page - 1) * size, Math.min(active.size(), page * size)).stream()
-                            .map(p -> view(site, p))
-                            .toList();
-            var view = CategoryPages.view(category, page, pageCount, products);
-            pages.add(html(SiteKeys.categoryPage(category.slug(), page), SiteTemplates.category(site.chrome(), view)));
+            List<ProductData> listed = active.subList((page - 1) * size, Math.min(active.size(), page * size));
+            pages.add(categoryPage(site, category, page, pageCount, listed));
         }
         return pages;
+    }
+
+    /** One page of a category of {@code pageCount} pages, listing {@code listed}. */
+    public BucketObject categoryPage(
+            Site site, CategoryData category, int page, int pageCount, List<ProductData> listed) {
+        List<Views.Product> products = listed.stream().map(p -> view(site, p)).toList();
+        var view = CategoryPages.view(category, page, pageCount, products);
+        return html(SiteKeys.categoryPage(category.slug(), page), SiteTemplates.category(site.chrome(), view));
+    }
+
+    /** Products per category page. */
+    public int pageSize() {
+        return config.pageSize();
     }
 
     public int pageCount(long products) {
@@ -120,12 +129,6 @@ public class SiteRenderer {
                         activeCounts.getOrDefault(c.slug(), 0L)))
                 .toList();
         return html(SiteKeys.HOME, SiteTemplates.home(site.chrome(), cards));
-    }
-
-    public BucketObject catalogIndex(List<ProductData> active) {
-        List<Documents.IndexEntry> entries =
-                active.stream().map(Documents.IndexEntry::of).toList();
-        return json(SiteKeys.CATALOG_INDEX, new Documents.CatalogIndex(entries.size(), entries));
     }
 
     /** The home page, every category page and every active product's page, as absolute URLs. */
