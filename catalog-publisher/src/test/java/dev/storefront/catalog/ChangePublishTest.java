@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(JwtTestResource.class)
 class ChangePublishTest {
     @Test
-    void priceChangeRewritesOnlyItsPageDocumentCategoryPageAndListing() {
+    void priceChangeRewritesOnlyItsPageDocumentCategoryPageListingAndSitemap() {
         Map<String, Object> product = Products.create(Products.valid("kitchen", "Test Kettle"));
         BucketSnapshot before = BucketSnapshot.of();
 
@@ -49,8 +49,9 @@ class ChangePublishTest {
         List<String> listings =
                 changed.stream().filter(k -> k.startsWith("catalog/listings/")).toList();
         assertEquals(List.of("catalog/listings/kitchen/1.json"), listings, "only the listing document listing it");
-        assertEquals(4, changed.size(), "nothing else changes: " + changed);
-        assertEquals(4, lastPublish().getInt("written"), "unchanged objects are not rewritten");
+        assertTrue(changed.contains("sitemaps/categories/kitchen.xml"), "its last change: " + changed);
+        assertEquals(5, changed.size(), "nothing else changes: " + changed);
+        assertEquals(5, lastPublish().getInt("written"), "unchanged objects are not rewritten");
         assertEquals(2499, JsonPath.from(text(documentOf(product))).getInt("price"));
         assertEquals(
                 2499,
@@ -111,7 +112,7 @@ class ChangePublishTest {
         assertFalse(exists("images/products/" + sku + ".svg"));
         assertFalse(categoryPagesText("garden").contains(linkTo(product)));
         assertFalse(PublishedListing.lists(sku));
-        assertFalse(text("sitemap.xml").contains(pageOf(product)));
+        assertFalse(text("sitemaps/categories/garden.xml").contains(pageOf(product)));
         given().auth()
                 .oauth2(Products.ADMIN)
                 .when()

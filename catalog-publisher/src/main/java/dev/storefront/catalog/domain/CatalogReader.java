@@ -73,14 +73,6 @@ public class CatalogReader {
         return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
     }
 
-    /** The slugs of every active product: all the sitemap needs of them. */
-    @Transactional
-    public List<String> activeSlugs() {
-        return Product.getEntityManager()
-                .createQuery("select p.slug from Product p where p.active = true", String.class)
-                .getResultList();
-    }
-
     @Transactional
     public long productCount() {
         return Product.count();

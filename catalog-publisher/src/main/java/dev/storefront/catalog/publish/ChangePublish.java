@@ -19,18 +19,19 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Republishes what one product change affects: the product's page, JSON and image; where it is listed; and the home
- * page, catalog index and sitemap only when the change shows on them. A product that keeps its place in its
- * category's order (a price, stock or description change) is re-listed in place: one category page and one listing
- * document ({@link ListingPlace}), whatever the catalog's size. Any other change re-lists its old and new category
- * in full. Objects that render to the same bytes as before are not rewritten. Same order as a full publish: linked
- * pages, linking pages, deletions.
+ * Republishes what one product change affects: the product's page, JSON and image; where it is listed, and its
+ * category's sitemap; and the home page and catalog index only when the product entered or left a category. A
+ * product that keeps its place in its category's order (a price, stock or description change) is re-listed in place:
+ * one category page, one listing document and the category's sitemap ({@link ListingPlace}), whatever the catalog's
+ * size. Any other change re-lists its old and new category in full. Objects that render to the same bytes as before
+ * are not rewritten. Same order as a full publish: linked pages, linking pages, deletions.
  */
 @ApplicationScoped
 class ChangePublish {
     private final CatalogReader reader;
     private final SiteRenderer renderer;
     private final CatalogListings listings;
+    private final Sitemaps sitemaps;
     private final ListingPlace place;
     private final Uploads uploads;
     private final Bucket bucket;
@@ -39,12 +40,14 @@ class ChangePublish {
             CatalogReader reader,
             SiteRenderer renderer,
             CatalogListings listings,
+            Sitemaps sitemaps,
             ListingPlace place,
             Uploads uploads,
             Bucket bucket) {
         this.reader = reader;
         this.renderer = renderer;
         this.listings = listings;
+        this.sitemaps = sitemaps;
         this.place = place;
         this.uploads = uploads;
         this.bucket = bucket;
@@ -81,7 +84,7 @@ class ChangePublish {
         uploads.delete(stale, tally);
     }
 
-    /** Every page and listing document of a category (none when it no longer exists). */
+    /** Every page, listing document and the sitemap of a category (none when it no longer exists). */
     private List<BucketObject> relist(SiteRenderer.Site site, String slug) {
         CategoryData category = site.categories().get(slug);
         if (category == null) {
@@ -90,6 +93,8 @@ class ChangePublish {
         List<ProductData> active = Listing.sorted(reader.activeIn(slug), Listing.CATEGORY_ORDER);
         List<BucketObject> objects = new ArrayList<>(renderer.categoryPages(site, category, active));
         objects.addAll(listings.documents(category, active));
+        objects.add(
+                sitemaps.category(category, active.stream().map(Listing::keys).toList()));
         return objects;
     }
 
@@ -117,12 +122,9 @@ class ChangePublish {
         List<BucketObject> lists = new ArrayList<>();
         boolean placementChanged = changed(change, ProductData::category);
         if (placementChanged) {
-            lists.add(listings.index(site, reader.activeCounts()));
-        }
-        if (placementChanged || changed(change, ProductData::slug)) {
             Map<String, Long> counts = reader.activeCounts();
+            lists.add(listings.index(site, counts));
             lists.add(renderer.home(site, counts));
-            lists.add(renderer.sitemap(site, counts, reader.activeSlugs()));
         }
         return lists;
     }

@@ -24,12 +24,20 @@ class FullPublish {
     private final SiteRenderer renderer;
     private final Uploads uploads;
     private final CatalogListings listings;
+    private final Sitemaps sitemaps;
     private final Bucket bucket;
 
-    FullPublish(CatalogReader reader, SiteRenderer renderer, CatalogListings listings, Uploads uploads, Bucket bucket) {
+    FullPublish(
+            CatalogReader reader,
+            SiteRenderer renderer,
+            CatalogListings listings,
+            Sitemaps sitemaps,
+            Uploads uploads,
+            Bucket bucket) {
         this.reader = reader;
         this.renderer = renderer;
         this.listings = listings;
+        this.sitemaps = sitemaps;
         this.uploads = uploads;
         this.bucket = bucket;
     }
@@ -71,11 +79,13 @@ class FullPublish {
                     Listing.sorted(byCategory.getOrDefault(category.slug(), List.of()), Listing.CATEGORY_ORDER);
             lists.addAll(renderer.categoryPages(site, category, listed));
             lists.addAll(listings.documents(category, listed));
+            lists.add(sitemaps.category(
+                    category, listed.stream().map(Listing::keys).toList()));
         }
         lists.add(renderer.home(site, counts));
         lists.add(listings.index(site, counts));
-        lists.add(renderer.sitemap(
-                site, counts, active.stream().map(ProductData::slug).toList()));
+        lists.add(sitemaps.pages());
+        lists.add(sitemaps.index(site));
         return lists;
     }
 

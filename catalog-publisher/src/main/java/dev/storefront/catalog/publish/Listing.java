@@ -18,6 +18,11 @@ final class Listing {
 
     private Listing() {}
 
+    /** What places an active product in its category's listing and in the sitemap. */
+    static ListedProduct keys(ProductData p) {
+        return new ListedProduct(p.sku(), p.name(), p.slug(), p.updatedAt());
+    }
+
     static List<ProductData> sorted(List<ProductData> products, Comparator<ProductData> order) {
         return products.stream().sorted(order).toList();
     }

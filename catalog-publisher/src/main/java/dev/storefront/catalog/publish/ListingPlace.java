@@ -23,14 +23,19 @@ class ListingPlace {
     private final CatalogReader reader;
     private final SiteRenderer renderer;
     private final CatalogListings listings;
+    private final Sitemaps sitemaps;
 
-    ListingPlace(CatalogReader reader, SiteRenderer renderer, CatalogListings listings) {
+    ListingPlace(CatalogReader reader, SiteRenderer renderer, CatalogListings listings, Sitemaps sitemaps) {
         this.reader = reader;
         this.renderer = renderer;
         this.listings = listings;
+        this.sitemaps = sitemaps;
     }
 
-    /** The category page and listing document listing {@code sku}; none if it is no longer listed there. */
+    /**
+     * The category page and listing document listing {@code sku}, and the category's sitemap (it gives the product's
+     * last change); none if it is no longer listed there.
+     */
     List<BucketObject> objectsAround(SiteRenderer.Site site, CategoryData category, String sku) {
         List<ListedProduct> listed = reader.listedIn(category.slug()).stream()
                 .sorted(Listing.LISTED_ORDER)
@@ -55,7 +60,8 @@ class ListingPlace {
                         renderer.pageCount(listed.size()),
                         products.subList(page.from() - from, page.to() - from)),
                 listings.document(
-                        category, document.number(), products.subList(document.from() - from, document.to() - from)));
+                        category, document.number(), products.subList(document.from() - from, document.to() - from)),
+                sitemaps.category(category, listed));
     }
 
     /** The products of {@code keys} that still exist, in their order. */
