@@ -1,5 +1,6 @@
 """Signs up shoppers through the edge, each with a 2-item cart; prints "<token> <cartId>" per shopper.
 With --count, reads those lines and prints how many orders each shopper's history holds in all."""
+import itertools
 import json
 import sys
 import urllib.request
@@ -20,7 +21,9 @@ def call(method, url, body=None, token=None):
 
 def shoppers(base, count):
     index = call("GET", base + "/catalog/index.json")
-    skus = [p["sku"] for p in index["products"] if p["stockStatus"] != "OUT_OF_STOCK"][:2]
+    # The index names each category's listing documents; read them until two products in stock are found.
+    listed = (p for c in index["categories"] for url in c["listings"] for p in call("GET", base + url)["products"])
+    skus = list(itertools.islice((p["sku"] for p in listed if p["stockStatus"] != "OUT_OF_STOCK"), 2))
     for _ in range(count):
         email = "bench-%s@example.test" % uuid.uuid4()
         password = "Bench-%s" % uuid.uuid4()

@@ -3,6 +3,7 @@ package dev.storefront.catalog;
 import static dev.storefront.catalog.BucketSnapshot.exists;
 import static dev.storefront.catalog.BucketSnapshot.text;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,8 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(JwtTestResource.class)
 class ChangePublishTest {
     @Test
-    void priceChangeRewritesOnlyItsPageDocumentCategoryPageAndIndex() {
+    void priceChangeRewritesOnlyItsPageDocumentCategoryPageListingAndSitemap() {
         Map<String, Object> product = Products.create(Products.valid("kitchen", "Test Kettle"));
         BucketSnapshot before = BucketSnapshot.of();
 
@@ -38,14 +41,57 @@ class ChangePublishTest {
         Set<String> changed = BucketSnapshot.of().changedSince(before);
         assertTrue(changed.contains(pageOf(product)), changed.toString());
         assertTrue(changed.contains(documentOf(product)), changed.toString());
-        assertTrue(changed.contains("catalog/index.json"), changed.toString());
+        assertFalse(changed.contains("catalog/index.json"), "the root index does not list prices: " + changed);
         List<String> categoryPages =
                 changed.stream().filter(k -> k.startsWith("categories/")).toList();
         assertEquals(1, categoryPages.size(), "only the category page listing it: " + changed);
         assertTrue(categoryPages.get(0).startsWith("categories/kitchen/"));
-        assertEquals(4, changed.size(), "nothing else changes: " + changed);
-        assertEquals(4, lastPublish().getInt("written"), "unchanged objects are not rewritten");
+        List<String> listings =
+                changed.stream().filter(k -> k.startsWith("catalog/listings/")).toList();
+        assertEquals(List.of("catalog/listings/kitchen/1.json"), listings, "only the listing document listing it");
+        assertTrue(changed.contains("sitemaps/categories/kitchen.xml"), "its last change: " + changed);
+        assertEquals(5, changed.size(), "nothing else changes: " + changed);
+        assertEquals(5, lastPublish().getInt("written"), "unchanged objects are not rewritten");
         assertEquals(2499, JsonPath.from(text(documentOf(product))).getInt("price"));
+        assertEquals(
+                2499,
+                JsonPath.from(text(listings.get(0)))
+                        .getInt("products.find { it.sku == '" + product.get("sku") + "' }.price"));
+    }
+
+    @Test
+    void priceChangeOnALaterPageRewritesThatPageAsAFullPublishWould() {
+        String page2 = text("categories/shoes/page-2.html");
+        Matcher card =
+                Pattern.compile("<li class=\"card\" data-sku=\"([^\"]+)\">").matcher(page2);
+        assertTrue(card.find(), "shoes has a second page");
+        Map<String, Object> product = Products.get(card.group(1));
+        BucketSnapshot before = BucketSnapshot.of();
+
+        product.put("price", ((Number) product.get("price")).longValue() + 1);
+        Products.update(product);
+
+        Set<String> changed = BucketSnapshot.of().changedSince(before);
+        assertTrue(changed.contains("categories/shoes/page-2.html"), changed.toString());
+        assertEquals(
+                1, changed.stream().filter(k -> k.startsWith("categories/")).count(), "only page 2: " + changed);
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .when()
+                .post("/api/catalog/publish")
+                .then()
+                .statusCode(200)
+                .body("succeeded", equalTo(true))
+                .body("written", equalTo(0));
+    }
+
+    @Test
+    void newProductEntersTheIndexCountAndItsCategoryListing() {
+        int before = PublishedListing.index().getInt("count");
+        Map<String, Object> product = Products.create(Products.valid("kitchen", "Test Toaster"));
+
+        assertEquals(before + 1, PublishedListing.index().getInt("count"));
+        assertTrue(PublishedListing.lists(product.get("sku")));
     }
 
     @Test
@@ -65,8 +111,8 @@ class ChangePublishTest {
         assertFalse(exists(documentOf(product)));
         assertFalse(exists("images/products/" + sku + ".svg"));
         assertFalse(categoryPagesText("garden").contains(linkTo(product)));
-        assertFalse(text("catalog/index.json").contains("\"" + sku + "\""));
-        assertFalse(text("sitemap.xml").contains(pageOf(product)));
+        assertFalse(PublishedListing.lists(sku));
+        assertFalse(text("sitemaps/categories/garden.xml").contains(pageOf(product)));
         given().auth()
                 .oauth2(Products.ADMIN)
                 .when()
@@ -83,7 +129,7 @@ class ChangePublishTest {
 
         JsonPath document = JsonPath.from(text(documentOf(product)));
         assertFalse(document.getBoolean("active"));
-        assertFalse(text("catalog/index.json").contains("\"" + product.get("sku") + "\""));
+        assertFalse(PublishedListing.lists(product.get("sku")));
         assertFalse(categoryPagesText("toys").contains(linkTo(product)));
         assertTrue(text(pageOf(product)).contains("No longer available"));
     }

@@ -53,4 +53,21 @@ final class Products {
                 .then()
                 .statusCode(200);
     }
+
+    /** A product as the API answers it, cut to the fields a replacement takes. */
+    static Map<String, Object> get(String sku) {
+        Map<String, Object> view = given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/api/catalog/products/" + sku)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        Map<String, Object> body = new LinkedHashMap<>(view);
+        body.remove("image");
+        body.remove("updatedAt");
+        return body;
+    }
 }

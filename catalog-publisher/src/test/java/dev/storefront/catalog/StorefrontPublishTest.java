@@ -35,19 +35,34 @@ class StorefrontPublishTest {
     private static final String ADMIN = TestTokens.admin(UUID.randomUUID());
 
     @Test
-    void catalogIndexListsTheActiveSampleProducts() {
+    void catalogIndexNamesTheListingsOfEveryCategory() {
         var head = head("catalog/index.json");
         assertEquals("application/json", head.contentType());
         assertTrue(head.cacheControl().contains("max-age=60"), head.cacheControl());
 
-        JsonPath index = JsonPath.from(text("catalog/index.json"));
-        List<Map<String, Object>> products = index.getList("products");
+        JsonPath index = PublishedListing.index();
+        List<Map<String, Object>> categories = index.getList("categories");
+        assertTrue(categories.size() >= 5, "several categories");
+        List<Map<String, Object>> products = PublishedListing.activeProducts();
         assertTrue(products.size() >= 200, "sample has at least 200 active products: " + products.size());
         assertEquals(products.size(), index.getInt("count"));
-        assertTrue(products.stream().map(p -> p.get("category")).distinct().count() >= 5, "several categories");
+        for (Map<String, Object> category : categories) {
+            long listed = products.stream()
+                    .filter(p -> p.get("category").equals(category.get("slug")))
+                    .count();
+            assertEquals(((Number) category.get("count")).longValue(), listed, "count of " + category.get("slug"));
+            for (Object url : (List<?>) category.get("listings")) {
+                var listing = head(((String) url).substring(1));
+                assertEquals("application/json", listing.contentType(), url + " is published");
+            }
+        }
+        assertEquals(
+                products.stream().map(p -> p.get("sku")).distinct().count(),
+                products.size(),
+                "each product is listed once");
         Map<String, Object> first = products.get(0);
-        for (String field : List.of("sku", "slug", "name", "price", "currency", "category", "stockStatus")) {
-            assertTrue(first.containsKey(field), "index entries carry " + field);
+        for (String field : List.of("sku", "slug", "name", "price", "currency", "category", "stockStatus", "url")) {
+            assertTrue(first.containsKey(field), "listing entries carry " + field);
         }
     }
 
@@ -119,9 +134,10 @@ class StorefrontPublishTest {
         assertEquals("text/css;charset=utf-8", asset.contentType().replace(" ", ""));
         assertEquals("public, max-age=31536000, immutable", asset.cacheControl());
 
-        String sitemap = text("sitemap.xml");
-        assertTrue(sitemap.contains("<loc>http://localhost:8080/categories/shoes/index.html</loc>"));
+        assertTrue(text("sitemap.xml").contains("<loc>http://localhost:8080/sitemaps/categories/shoes.xml</loc>"));
         assertTrue(head("sitemap.xml").contentType().startsWith("application/xml"));
+        String sitemap = text("sitemaps/categories/shoes.xml");
+        assertTrue(sitemap.contains("<url><loc>http://localhost:8080/categories/shoes/index.html</loc><lastmod>"));
         assertTrue(text("404.html").contains("<h1>Page not found</h1>"));
     }
 
@@ -149,8 +165,7 @@ class StorefrontPublishTest {
     }
 
     private Map<String, Object> anyActiveProduct() {
-        List<Map<String, Object>> products =
-                JsonPath.from(text("catalog/index.json")).getList("products");
+        List<Map<String, Object>> products = PublishedListing.activeProducts();
         return products.stream()
                 .filter(p -> p.get("category").equals("shoes"))
                 .findFirst()

@@ -29,6 +29,13 @@ public interface CatalogConfig {
         int pageSize();
 
         /**
+         * Products per listing document ({@code catalog/listings/<category>/<n>.json}): a price change rewrites one,
+         * so this bounds what a change costs; readers of the whole catalog fetch one document per this many products.
+         */
+        @WithDefault("240")
+        int listingSize();
+
+        /**
          * Uploads in flight at once; the S3 client is synchronous, so this is the number of upload threads. The
          * client's connection pool ({@code storefront.s3.max-connections}, 50) must be larger, with a few to spare for
          * reads.

@@ -3,6 +3,7 @@ package dev.storefront.catalog.domain;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,12 +28,25 @@ public class CatalogReader {
                 .toList();
     }
 
-    /** Every active product, in the order of the catalog index. */
+    /** The listing keys of a category's active products, unordered (the publisher orders them). */
     @Transactional
-    public List<ProductData> allActive() {
-        return readOnly(Product.find("active = true order by sku"))
-                .map(Product::toData)
-                .toList();
+    public List<ListedProduct> listedIn(String category) {
+        return Product.getEntityManager()
+                .createQuery(
+                        "select new dev.storefront.catalog.domain.ListedProduct(p.sku, p.name, p.slug, p.updatedAt)"
+                                + " from Product p where p.category = ?1 and p.active = true",
+                        ListedProduct.class)
+                .setParameter(1, category)
+                .getResultList();
+    }
+
+    /** The products with these skus, in no particular order; skus of no product are left out. */
+    @Transactional
+    public List<ProductData> products(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return readOnly(Product.find("sku in ?1", skus)).map(Product::toData).toList();
     }
 
     /**
@@ -57,14 +71,6 @@ public class CatalogReader {
                         Object[].class)
                 .getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
-    }
-
-    /** The slugs of every active product: all the sitemap needs of them. */
-    @Transactional
-    public List<String> activeSlugs() {
-        return Product.getEntityManager()
-                .createQuery("select p.slug from Product p where p.active = true", String.class)
-                .getResultList();
     }
 
     @Transactional

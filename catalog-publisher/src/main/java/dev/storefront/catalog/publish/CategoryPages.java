@@ -14,6 +14,7 @@ final class CategoryPages {
             links.add(link(category, n, n == page));
         }
         return new Views.CategoryPage(
+                SiteKeys.url(SiteKeys.categoryPage(category.slug(), page)),
                 category.name(),
                 category.description(),
                 page,

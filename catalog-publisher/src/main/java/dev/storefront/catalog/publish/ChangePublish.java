@@ -14,24 +14,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Republishes what one product change affects: the product's page, JSON and image; the pages of its old and new
- * category; and the home page, catalog index and sitemap only when the change shows on them. Objects that render to
- * the same bytes as before are not rewritten. Same order as a full publish: linked pages, linking pages, deletions.
+ * Republishes what one product change affects: the product's page, JSON and image; where it is listed, and its
+ * category's sitemap; and the home page and catalog index only when the product entered or left a category. A
+ * product that keeps its place in its category's order (a price, stock or description change) is re-listed in place:
+ * one category page, one listing document and the category's sitemap ({@link ListingPlace}), whatever the catalog's
+ * size. Any other change re-lists its old and new category in full. Objects that render to the same bytes as before
+ * are not rewritten. Same order as a full publish: linked pages, linking pages, deletions.
  */
 @ApplicationScoped
 class ChangePublish {
     private final CatalogReader reader;
     private final SiteRenderer renderer;
+    private final CatalogListings listings;
+    private final Sitemaps sitemaps;
+    private final ListingPlace place;
     private final Uploads uploads;
     private final Bucket bucket;
 
-    ChangePublish(CatalogReader reader, SiteRenderer renderer, Uploads uploads, Bucket bucket) {
+    ChangePublish(
+            CatalogReader reader,
+            SiteRenderer renderer,
+            CatalogListings listings,
+            Sitemaps sitemaps,
+            ListingPlace place,
+            Uploads uploads,
+            Bucket bucket) {
         this.reader = reader;
         this.renderer = renderer;
+        this.listings = listings;
+        this.sitemaps = sitemaps;
+        this.place = place;
         this.uploads = uploads;
         this.bucket = bucket;
     }
@@ -42,50 +59,82 @@ class ChangePublish {
                 change.after().map(p -> renderer.productObjects(site, p)).orElse(List.of());
         uploads.write(leaves, bucket::etag, tally, Progress.silent());
 
-        // One listing per category tells both what its pages hold now and which pages are left over when it shrank.
-        Map<String, String> categoryEtags = new HashMap<>();
+        // A category listed in full is listed in the bucket too: that tells which of its pages are left over.
+        Map<String, String> relistedEtags = new HashMap<>();
         List<BucketObject> lists = new ArrayList<>();
-        for (String slug : categories(change)) {
-            categoryEtags.putAll(bucket.etags(SiteKeys.categoryPrefix(slug)));
-            CategoryData category = site.categories().get(slug);
-            if (category != null) {
-                lists.addAll(renderer.categoryPages(
-                        site, category, Listing.sorted(reader.activeIn(slug), Listing.CATEGORY_ORDER)));
+        if (keepsItsPlace(change)) {
+            ProductData product = change.after().orElseThrow();
+            lists.addAll(place.objectsAround(site, site.categories().get(product.category()), product.sku()));
+        } else {
+            for (String slug : categories(change)) {
+                relistedEtags.putAll(bucket.etags(SiteKeys.categoryPrefix(slug)));
+                relistedEtags.putAll(bucket.etags(SiteKeys.listingPrefix(slug)));
+                lists.addAll(relist(site, slug));
             }
         }
         lists.addAll(sharedLists(site, change));
         uploads.write(
                 FullPublish.constant(lists),
-                key -> key.startsWith("categories/") ? Optional.ofNullable(categoryEtags.get(key)) : bucket.etag(key),
+                key -> relisted(key, change) ? Optional.ofNullable(relistedEtags.get(key)) : bucket.etag(key),
                 tally,
                 Progress.silent());
 
         List<String> stale = new ArrayList<>(removedKeys(change));
-        categoryEtags.keySet().stream().filter(k -> !tally.produced.contains(k)).forEach(stale::add);
+        relistedEtags.keySet().stream().filter(k -> !tally.produced.contains(k)).forEach(stale::add);
         uploads.delete(stale, tally);
+    }
+
+    /** Every page, listing document and the sitemap of a category (none when it no longer exists). */
+    private List<BucketObject> relist(SiteRenderer.Site site, String slug) {
+        CategoryData category = site.categories().get(slug);
+        if (category == null) {
+            return List.of();
+        }
+        List<ProductData> active = Listing.sorted(reader.activeIn(slug), Listing.CATEGORY_ORDER);
+        List<BucketObject> objects = new ArrayList<>(renderer.categoryPages(site, category, active));
+        objects.addAll(listings.documents(category, active));
+        objects.add(
+                sitemaps.category(category, active.stream().map(Listing::keys).toList()));
+        return objects;
+    }
+
+    private boolean relisted(String key, ProductChange change) {
+        return !keepsItsPlace(change)
+                && categories(change).stream()
+                        .anyMatch(slug -> key.startsWith(SiteKeys.categoryPrefix(slug))
+                                || key.startsWith(SiteKeys.listingPrefix(slug)));
+    }
+
+    /**
+     * Whether the product stays listed where it was: active before and after, in the same category, under the same
+     * name (the listing's order is name, then sku).
+     */
+    static boolean keepsItsPlace(ProductChange change) {
+        Optional<ProductData> before = change.before().filter(ProductData::active);
+        Optional<ProductData> after = change.after().filter(ProductData::active);
+        return before.isPresent()
+                && after.isPresent()
+                && before.get().category().equals(after.get().category())
+                && before.get().name().equals(after.get().name());
     }
 
     private List<BucketObject> sharedLists(SiteRenderer.Site site, ProductChange change) {
         List<BucketObject> lists = new ArrayList<>();
-        boolean placementChanged = changed(change, p -> p.category());
-        if (placementChanged || changed(change, p -> p.slug())) {
+        boolean placementChanged = changed(change, ProductData::category);
+        if (placementChanged) {
             Map<String, Long> counts = reader.activeCounts();
+            lists.add(listings.index(site, counts));
             lists.add(renderer.home(site, counts));
-            lists.add(renderer.sitemap(site, counts, reader.activeSlugs()));
-        }
-        if (changed(change, Documents.IndexEntry::of)) {
-            lists.add(renderer.catalogIndex(Listing.sorted(reader.allActive(), Listing.INDEX_ORDER)));
         }
         return lists;
     }
 
     /** Whether what an active product shows through {@code view} differs before and after (inactive shows nothing). */
-    private static boolean changed(ProductChange change, java.util.function.Function<ProductData, Object> view) {
+    private static boolean changed(ProductChange change, Function<ProductData, Object> view) {
         return !shown(change.before(), view).equals(shown(change.after(), view));
     }
 
-    private static Optional<Object> shown(
-            Optional<ProductData> product, java.util.function.Function<ProductData, Object> view) {
+    private static Optional<Object> shown(Optional<ProductData> product, Function<ProductData, Object> view) {
         return product.filter(ProductData::active).map(view);
     }
 

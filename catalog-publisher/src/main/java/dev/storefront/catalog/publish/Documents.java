@@ -46,7 +46,7 @@ final class Documents {
         }
     }
 
-    /** One line of {@code /catalog/index.json}. */
+    /** One product of a listing document ({@code /catalog/listings/<category>/<n>.json}). */
     record IndexEntry(
             String sku,
             String slug,
@@ -72,8 +72,17 @@ final class Documents {
         }
     }
 
-    /** {@code /catalog/index.json}: every active product, ordered by sku. */
-    record CatalogIndex(int count, List<IndexEntry> products) {}
+    /**
+     * {@code /catalog/index.json}: how many active products there are, and per category the listing documents that
+     * list them. It changes only when a product enters or leaves a category, not when a price changes.
+     */
+    record CatalogIndex(long count, List<CategoryEntry> categories) {}
+
+    /** One category of the index: its active products are in {@code listings}, in the order of its pages. */
+    record CategoryEntry(String slug, String name, long count, List<String> listings) {}
+
+    /** {@code /catalog/listings/<category>/<n>.json}: up to {@code listing-size} active products, name order. */
+    record ListingDocument(String category, int page, List<IndexEntry> products) {}
 
     static List<String> images(ProductData p) {
         return p.images().isEmpty() ? List.of(p.image()) : p.images();

@@ -15,19 +15,29 @@ import java.util.stream.Collectors;
 
 /**
  * Rebuilds the whole site in three steps, so a shopper never follows a link to a missing page: first the pages and
- * documents that are linked to, then the pages that link to them (categories, home, index, sitemap), and last the
- * deletion of objects the catalog no longer produces.
+ * documents that are linked to, then the pages and documents that link to them (categories, listings, home, index,
+ * sitemap), and last the deletion of objects the catalog no longer produces.
  */
 @ApplicationScoped
 class FullPublish {
     private final CatalogReader reader;
     private final SiteRenderer renderer;
     private final Uploads uploads;
+    private final CatalogListings listings;
+    private final Sitemaps sitemaps;
     private final Bucket bucket;
 
-    FullPublish(CatalogReader reader, SiteRenderer renderer, Uploads uploads, Bucket bucket) {
+    FullPublish(
+            CatalogReader reader,
+            SiteRenderer renderer,
+            CatalogListings listings,
+            Sitemaps sitemaps,
+            Uploads uploads,
+            Bucket bucket) {
         this.reader = reader;
         this.renderer = renderer;
+        this.listings = listings;
+        this.sitemaps = sitemaps;
         this.uploads = uploads;
         this.bucket = bucket;
     }
@@ -65,13 +75,17 @@ class FullPublish {
                 (long) e.getValue().size()));
         List<BucketObject> lists = new ArrayList<>();
         for (CategoryData category : site.categories().values()) {
-            List<ProductData> listed = byCategory.getOrDefault(category.slug(), List.of());
-            lists.addAll(renderer.categoryPages(site, category, Listing.sorted(listed, Listing.CATEGORY_ORDER)));
+            List<ProductData> listed =
+                    Listing.sorted(byCategory.getOrDefault(category.slug(), List.of()), Listing.CATEGORY_ORDER);
+            lists.addAll(renderer.categoryPages(site, category, listed));
+            lists.addAll(listings.documents(category, listed));
+            lists.add(sitemaps.category(
+                    category, listed.stream().map(Listing::keys).toList()));
         }
         lists.add(renderer.home(site, counts));
-        lists.add(renderer.catalogIndex(Listing.sorted(active, Listing.INDEX_ORDER)));
-        lists.add(renderer.sitemap(
-                site, counts, active.stream().map(ProductData::slug).toList()));
+        lists.add(listings.index(site, counts));
+        lists.add(sitemaps.pages());
+        lists.add(sitemaps.index(site));
         return lists;
     }
 

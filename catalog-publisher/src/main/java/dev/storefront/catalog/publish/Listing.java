@@ -1,5 +1,6 @@
 package dev.storefront.catalog.publish;
 
+import dev.storefront.catalog.domain.ListedProduct;
 import dev.storefront.catalog.domain.ProductData;
 import java.util.Comparator;
 import java.util.List;
@@ -11,9 +12,16 @@ import java.util.List;
 final class Listing {
     static final Comparator<ProductData> CATEGORY_ORDER =
             Comparator.comparing(ProductData::name).thenComparing(ProductData::sku);
-    static final Comparator<ProductData> INDEX_ORDER = Comparator.comparing(ProductData::sku);
+    /** {@link #CATEGORY_ORDER} for the listing keys of a product. */
+    static final Comparator<ListedProduct> LISTED_ORDER =
+            Comparator.comparing(ListedProduct::name).thenComparing(ListedProduct::sku);
 
     private Listing() {}
+
+    /** What places an active product in its category's listing and in the sitemap. */
+    static ListedProduct keys(ProductData p) {
+        return new ListedProduct(p.sku(), p.name(), p.slug(), p.updatedAt());
+    }
 
     static List<ProductData> sorted(List<ProductData> products, Comparator<ProductData> order) {
         return products.stream().sorted(order).toList();

@@ -13,10 +13,15 @@ final class Shopper {
     /** {@code 1299 EUR} is "€12.99"; currencies without a symbol show their code ("12.99 CHF"). */
     static String price(long minorUnits, String currencyCode) {
         Currency currency = Currency.getInstance(currencyCode);
-        int digits = Math.max(0, currency.getDefaultFractionDigits());
-        String amount = BigDecimal.valueOf(minorUnits, digits).toPlainString();
+        String amount = amount(minorUnits, currencyCode);
         String symbol = currency.getSymbol(Locale.US);
         return symbol.equals(currencyCode) ? amount + " " + currencyCode : symbol + amount;
+    }
+
+    /** {@code 1299 EUR} is "12.99": the amount in major units, as schema.org's {@code Offer.price} wants it. */
+    static String amount(long minorUnits, String currencyCode) {
+        int digits = Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
+        return BigDecimal.valueOf(minorUnits, digits).toPlainString();
     }
 
     static String availability(ProductData product) {

@@ -5,7 +5,10 @@ public final class SiteKeys {
     public static final String HOME = "index.html";
     public static final String NOT_FOUND = "404.html";
     public static final String CATALOG_INDEX = "catalog/index.json";
+    /** The sitemap index, naming {@link #PAGES_SITEMAP} and one sitemap per category. */
     public static final String SITEMAP = "sitemap.xml";
+    /** The sitemap of the pages that belong to no category: the home page. */
+    public static final String PAGES_SITEMAP = "sitemaps/pages.xml";
 
     // The shopper's pages: static shells that shop.js and pages.js fill from the APIs.
     public static final String CART = "cart.html";
@@ -18,8 +21,13 @@ public final class SiteKeys {
     public static final String ACCOUNT = "account/index.html";
 
     /** Prefixes this publisher owns: an object under them that the catalog no longer produces is deleted. */
-    static final java.util.List<String> OWNED_PREFIXES =
-            java.util.List.of("products/", "catalog/products/", "categories/", "images/products/");
+    static final java.util.List<String> OWNED_PREFIXES = java.util.List.of(
+            "products/",
+            "catalog/products/",
+            "catalog/listings/",
+            "categories/",
+            "images/products/",
+            "sitemaps/categories/");
 
     private SiteKeys() {}
 
@@ -38,6 +46,20 @@ public final class SiteKeys {
     /** Page 1 is the category's index; further pages are {@code page-2.html}, {@code page-3.html}, ... */
     public static String categoryPage(String slug, int page) {
         return categoryPrefix(slug) + (page == 1 ? "index.html" : "page-" + page + ".html");
+    }
+
+    public static String listingPrefix(String categorySlug) {
+        return "catalog/listings/" + categorySlug + "/";
+    }
+
+    /** The {@code n}th (from 1) listing document of a category, listing its active products in page order. */
+    public static String listing(String categorySlug, int n) {
+        return listingPrefix(categorySlug) + n + ".json";
+    }
+
+    /** The sitemap of a category: its pages and its active products' pages. */
+    public static String categorySitemap(String categorySlug) {
+        return "sitemaps/categories/" + categorySlug + ".xml";
     }
 
     public static String url(String key) {

@@ -44,7 +44,7 @@ public class SiteRenderer {
                 .toList();
         Map<String, CategoryData> bySlug = new java.util.LinkedHashMap<>();
         categories.forEach(c -> bySlug.put(c.slug(), c));
-        return new Site(new Views.Chrome(assets.links(), nav), bySlug);
+        return new Site(new Views.Chrome(assets.links(), nav, origin()), bySlug);
     }
 
     public List<BucketObject> fixedObjects(Site site) {
@@ -76,13 +76,18 @@ public class SiteRenderer {
     public List<Supplier<BucketObject>> productObjects(Site site, ProductData product) {
         List<Supplier<BucketObject>> objects = new ArrayList<>(3);
         objects.add(() -> json(SiteKeys.productJson(product.sku()), Documents.ProductDocument.of(product)));
-        objects.add(() ->
-                html(SiteKeys.productPage(product.slug()), SiteTemplates.product(site.chrome(), view(site, product))));
+        objects.add(() -> productPage(site, product));
         String generated = ProductData.generatedImageKey(product.sku());
         if (product.image().equals(generated)) {
             objects.add(() -> generatedImage(generated, product));
         }
         return objects;
+    }
+
+    private BucketObject productPage(Site site, ProductData product) {
+        String key = SiteKeys.productPage(product.slug());
+        String schema = ProductSchema.jsonLd(json, product, absolute(key), absolute(product.image()));
+        return html(key, SiteTemplates.product(site.chrome(), view(site, product), schema));
     }
 
     private static BucketObject generatedImage(String key, ProductData product) {
@@ -97,14 +102,23 @@ public class SiteRenderer {
         int pageCount = pageCount(active.size());
         List<BucketObject> pages = new ArrayList<>(pageCount);
         for (int page = 1; page <= pageCount; page++) {
-            List<Views.Product> products =
-                    active.subList((page - 1) * size, Math.min(active.size(), page * size)).stream()
-                            .map(p -> view(site, p))
-                            .toList();
-            var view = CategoryPages.view(category, page, pageCount, products);
-            pages.add(html(SiteKeys.categoryPage(category.slug(), page), SiteTemplates.category(site.chrome(), view)));
+            List<ProductData> listed = active.subList((page - 1) * size, Math.min(active.size(), page * size));
+            pages.add(categoryPage(site, category, page, pageCount, listed));
         }
         return pages;
+    }
+
+    /** One page of a category of {@code pageCount} pages, listing {@code listed}. */
+    public BucketObject categoryPage(
+            Site site, CategoryData category, int page, int pageCount, List<ProductData> listed) {
+        List<Views.Product> products = listed.stream().map(p -> view(site, p)).toList();
+        var view = CategoryPages.view(category, page, pageCount, products);
+        return html(SiteKeys.categoryPage(category.slug(), page), SiteTemplates.category(site.chrome(), view));
+    }
+
+    /** Products per category page. */
+    public int pageSize() {
+        return config.pageSize();
     }
 
     public int pageCount(long products) {
@@ -122,30 +136,15 @@ public class SiteRenderer {
         return html(SiteKeys.HOME, SiteTemplates.home(site.chrome(), cards));
     }
 
-    public BucketObject catalogIndex(List<ProductData> active) {
-        List<Documents.IndexEntry> entries =
-                active.stream().map(Documents.IndexEntry::of).toList();
-        return json(SiteKeys.CATALOG_INDEX, new Documents.CatalogIndex(entries.size(), entries));
-    }
-
-    /** The home page, every category page and every active product's page, as absolute URLs. */
-    public BucketObject sitemap(Site site, Map<String, Long> activeCounts, List<String> activeSlugs) {
-        List<String> urls = new ArrayList<>();
-        urls.add(absolute(SiteKeys.HOME));
-        for (CategoryData c : site.categories().values()) {
-            int pages = pageCount(activeCounts.getOrDefault(c.slug(), 0L));
-            for (int page = 1; page <= pages; page++) {
-                urls.add(absolute(SiteKeys.categoryPage(c.slug(), page)));
-            }
-        }
-        activeSlugs.stream().sorted().forEach(slug -> urls.add(absolute(SiteKeys.productPage(slug))));
-        return BucketObject.of(
-                SiteKeys.SITEMAP, bytes(SiteTemplates.sitemap(urls)), "application/xml; charset=utf-8", SHORT);
-    }
-
-    private String absolute(String key) {
+    /** The site's public origin, without a trailing slash. */
+    public String origin() {
         String base = config.siteUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + SiteKeys.url(key);
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** The absolute URL of an object: what search engines are given. */
+    public String absolute(String key) {
+        return origin() + SiteKeys.url(key);
     }
 
     private Views.Product view(Site site, ProductData p) {

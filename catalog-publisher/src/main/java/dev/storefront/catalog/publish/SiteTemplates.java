@@ -13,7 +13,8 @@ final class SiteTemplates {
 
     static native TemplateInstance category(Views.Chrome site, Views.CategoryPage category);
 
-    static native TemplateInstance product(Views.Chrome site, Views.Product product);
+    /** @param schema the product's schema.org JSON-LD, already escaped for a script data block */
+    static native TemplateInstance product(Views.Chrome site, Views.Product product, String schema);
 
     static native TemplateInstance notFound(Views.Chrome site);
 
@@ -29,7 +30,9 @@ final class SiteTemplates {
 
     static native TemplateInstance account(Views.Chrome site);
 
-    static native TemplateInstance sitemap(List<String> urls);
+    static native TemplateInstance sitemap(List<Views.SitemapUrl> urls);
+
+    static native TemplateInstance sitemapIndex(List<String> sitemaps);
 
     static native TemplateInstance image(Views.Image image);
 }

@@ -6,8 +6,11 @@ import java.util.List;
 public final class Views {
     private Views() {}
 
-    /** The parts every page shares: stylesheet and script keys, category navigation. */
-    public record Chrome(Assets.Links assets, List<Link> nav) {}
+    /**
+     * The parts every page shares: stylesheet and script keys, category navigation, and the site's public origin
+     * ({@code https://shop.example}, no trailing slash) for the absolute URLs search engines are given.
+     */
+    public record Chrome(Assets.Links assets, List<Link> nav, String origin) {}
 
     public record Link(String url, String name) {}
 
@@ -32,6 +35,7 @@ public final class Views {
     public record PageLink(int number, String url, boolean current) {}
 
     public record CategoryPage(
+            String url,
             String name,
             String description,
             int page,
@@ -44,4 +48,7 @@ public final class Views {
     public record CategoryCard(String name, String url, String description, long count) {}
 
     public record Image(String sku, String title, String initials, int hue) {}
+
+    /** One entry of a sitemap: an absolute URL and, when known, when its content last changed (W3C datetime). */
+    public record SitemapUrl(String loc, String lastmod) {}
 }

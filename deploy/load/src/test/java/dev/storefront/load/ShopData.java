@@ -30,15 +30,22 @@ final class ShopData {
         this.baseUrl = baseUrl;
     }
 
-    /** Products that can go in a cart (active and in stock): {@code sku}, {@code productUrl}. */
+    /**
+     * Products that can go in a cart (active and in stock): {@code sku}, {@code productUrl}. The index names each
+     * category's listing documents, which list the products.
+     */
     List<Map<String, Object>> purchasableProducts() {
         JsonNode index = getJson("/catalog/index.json");
         List<Map<String, Object>> products = new ArrayList<>();
-        for (JsonNode product : index.path("products")) {
-            if (!"OUT_OF_STOCK".equals(product.path("stockStatus").asText())) {
-                products.add(Map.of(
-                        "sku", product.path("sku").asText(),
-                        "productUrl", product.path("url").asText()));
+        for (JsonNode category : index.path("categories")) {
+            for (JsonNode listing : category.path("listings")) {
+                for (JsonNode product : getJson(listing.asText()).path("products")) {
+                    if (!"OUT_OF_STOCK".equals(product.path("stockStatus").asText())) {
+                        products.add(Map.of(
+                                "sku", product.path("sku").asText(),
+                                "productUrl", product.path("url").asText()));
+                    }
+                }
             }
         }
         if (products.isEmpty()) {

@@ -107,12 +107,7 @@ final class ShopClient {
         while (System.nanoTime() < deadline) {
             Reply index = get("/catalog/index.json", null);
             if (index.status() == 200) {
-                List<String> skus = new ArrayList<>();
-                for (JsonNode product : index.json().path("products")) {
-                    if (product.path("stockStatus").asText().equals("IN_STOCK")) {
-                        skus.add(product.path("sku").asText());
-                    }
-                }
+                List<String> skus = inStockSkus(index.json());
                 if (!skus.isEmpty()) {
                     return skus;
                 }
@@ -120,6 +115,25 @@ final class ShopClient {
             Thread.sleep(500);
         }
         throw new IllegalStateException("The catalog was not published within " + timeout.toSeconds() + " s");
+    }
+
+    /** The in-stock skus of the listing documents the index names for each category. */
+    private List<String> inStockSkus(JsonNode index) throws IOException {
+        List<String> skus = new ArrayList<>();
+        for (JsonNode category : index.path("categories")) {
+            for (JsonNode url : category.path("listings")) {
+                Reply listing = get(url.asText(), null);
+                if (listing.status() != 200) {
+                    return List.of(); // published in the meantime: the caller asks again
+                }
+                for (JsonNode product : listing.json().path("products")) {
+                    if (product.path("stockStatus").asText().equals("IN_STOCK")) {
+                        skus.add(product.path("sku").asText());
+                    }
+                }
+            }
+        }
+        return skus;
     }
 
     /** Sets the quantity of {@code sku} in the shopper's cart. */
