@@ -64,7 +64,7 @@ class Sitemaps {
     private Views.SitemapUrl url(String key, Instant lastmod) {
         return new Views.SitemapUrl(
                 renderer.absolute(key),
-                lastmod == null ? null : lastmod.truncatedTo(ChronoUnit.SECONDS).toString());
+                lastmod == null ? null : lastmod.truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     private static BucketObject xml(String key, String text) {
