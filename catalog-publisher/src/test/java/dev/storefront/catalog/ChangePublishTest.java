@@ -158,7 +158,8 @@ class ChangePublishTest {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static JsonPath lastPublish() {
+    /** The admin API's record of the last publish. */
+    static JsonPath lastPublish() {
         return given().auth()
                 .oauth2(Products.ADMIN)
                 .when()

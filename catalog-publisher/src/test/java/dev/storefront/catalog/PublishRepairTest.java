@@ -68,15 +68,7 @@ class PublishRepairTest {
     }
 
     private boolean lastPublishSucceeded() {
-        return given().auth()
-                .oauth2(Products.ADMIN)
-                .when()
-                .get("/api/catalog/publish/last")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getBoolean("succeeded");
+        return ChangePublishTest.lastPublish().getBoolean("succeeded");
     }
 
     private void removeBucket() {
