@@ -1,4 +1,5 @@
-"""Signs up shoppers through the edge, each with a 2-item cart; prints "<token> <cartId>" per shopper.
+"""Signs up shoppers through the edge, each with a 2-item cart; prints "<token> <cartId>" per shopper (and, given a
+third argument, writes the two skus to that file).
 With --count, reads those lines and prints how many orders each shopper's history holds in all."""
 import itertools
 import json
@@ -19,11 +20,14 @@ def call(method, url, body=None, token=None):
         return json.loads(text) if text else None
 
 
-def shoppers(base, count):
+def shoppers(base, count, skus_file=None):
     index = call("GET", base + "/catalog/index.json")
     # The index names each category's listing documents; read them until two products in stock are found.
     listed = (p for c in index["categories"] for url in c["listings"] for p in call("GET", base + url)["products"])
     skus = list(itertools.islice((p["sku"] for p in listed if p["stockStatus"] != "OUT_OF_STOCK"), 2))
+    if skus_file:
+        with open(skus_file, "w") as out:
+            out.write(" ".join(skus) + "\n")
     for _ in range(count):
         email = "bench-%s@example.test" % uuid.uuid4()
         password = "Bench-%s" % uuid.uuid4()
@@ -53,4 +57,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "--count":
         count(sys.argv[2])
     else:
-        shoppers(sys.argv[1], int(sys.argv[2]))
+        shoppers(sys.argv[1], int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)

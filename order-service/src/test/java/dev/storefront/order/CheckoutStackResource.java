@@ -94,6 +94,8 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         System.setProperty(SUPERUSER_URL, config.get("test.postgres.superuser-url"));
         config.put("CART_SERVICE_URL", cart.url());
         config.put("ACCOUNT_SERVICE_URL", account.url());
+        // No catalog-publisher here: its availability signals stay due (the whole-shop tests in deploy/ deliver them).
+        config.put("CATALOG_SERVICE_URL", "http://127.0.0.1:" + FreePort.pick());
         config.put("JWT_JWKS_URL", jwks);
         config.put("JWT_ISSUER", TestTokens.ISSUER);
         config.put("SERVICE_JWT_SIGNING_KEYS", TestServiceTokens.signingKeysJson());

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.storefront.defaults.problem.Problem;
 import dev.storefront.order.domain.PriceChange;
+import dev.storefront.order.domain.Shortage;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The problem body of a refused checkout: an RFC 9457 problem plus what the client needs to fix the cart. Either list
+ * The problem body of a refused checkout: an RFC 9457 problem plus what the client needs to fix the cart. Each list
  * is left out when empty.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -19,5 +20,8 @@ public record CheckoutProblem(
         @Schema(description = "Price changed (409): lines whose price changed since they were put in the cart")
         List<PriceChange> priceChanges,
 
-        @Schema(description = "Unavailable items (422): skus that are unknown, inactive or out of stock")
-        List<String> unavailableSkus) {}
+        @Schema(description = "Unavailable items (422): skus that are unknown, inactive or taken out of stock")
+        List<String> unavailableSkus,
+
+        @Schema(description = "Out of stock (409): lines that ask for more than is left, and what is left")
+        List<Shortage> shortages) {}

@@ -74,7 +74,8 @@ public class OrderResource {
     @APIResponse(responseCode = "401", description = "Not signed in")
     @APIResponse(
             responseCode = "409",
-            description = "A price changed since it was put in the cart (priceChanges)",
+            description = "A price changed since it was put in the cart (priceChanges), or a line asks for more than is"
+                    + " left (shortages; nothing is stored, and the same key may be used once the cart is fixed)",
             content =
                     @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = CheckoutProblem.class)))
     @APIResponse(
@@ -138,7 +139,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a PLACED order")
-    @APIResponse(responseCode = "200", description = "The cancelled order")
+    @APIResponse(responseCode = "200", description = "The cancelled order; its quantities are back in stock")
     @APIResponse(responseCode = "404", description = "No such order, or not yours")
     @APIResponse(responseCode = "409", description = "The order is not PLACED")
     public OrderView cancel(@PathParam("id") UUID id) {

@@ -24,7 +24,8 @@ public class ProblemMappers {
     public Response rule(OrderRuleException e, UriInfo uri) {
         ProblemType type = type(e.reason());
         Problem problem = Problem.of(type, e.getMessage(), Problems.path(uri));
-        return Problems.respond(type.status(), new CheckoutProblem(problem, e.priceChanges(), e.unavailableSkus()));
+        return Problems.respond(
+                type.status(), new CheckoutProblem(problem, e.priceChanges(), e.unavailableSkus(), e.shortages()));
     }
 
     /** A dependency is down: not a bug in this service, so a warning, and the client may retry. */
@@ -50,6 +51,9 @@ public class ProblemMappers {
             case IDEMPOTENCY_KEY_REUSED -> new ProblemType(422, "idempotency-key-reused", "Idempotency-Key reused");
             case ORDER_NOT_FOUND -> new ProblemType(404, "order-not-found", "Not Found");
             case ORDER_NOT_CANCELLABLE -> new ProblemType(409, "order-not-cancellable", "Order cannot be cancelled");
+            case OUT_OF_STOCK -> new ProblemType(409, "out-of-stock", "Not enough stock");
+            case STOCK_NOT_TRACKED -> new ProblemType(404, "stock-not-tracked", "Not Found");
+            case STOCK_BELOW_ZERO -> new ProblemType(409, "stock-below-zero", "Stock cannot go below zero");
         };
     }
 }

@@ -9,8 +9,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param price unit price in minor units; never floating point
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CatalogProduct(String sku, String name, Long price, String currency, Boolean active, String stockStatus) {
-    /** Published, well formed, active and not out of stock. */
+public record CatalogProduct(
+        String sku, String name, Long price, String currency, Boolean active, String stockStatus, Boolean soldOut) {
+    /**
+     * Published, well formed, active and not taken out of stock by an admin. A product shown out of stock only because
+     * its stock ran out ({@code soldOut}) is left to the stock reservation, which answers with what is left.
+     */
     public boolean orderable() {
         return sku != null
                 && name != null
@@ -18,6 +22,6 @@ public record CatalogProduct(String sku, String name, Long price, String currenc
                 && price >= 0
                 && currency != null
                 && Boolean.TRUE.equals(active)
-                && !"OUT_OF_STOCK".equals(stockStatus);
+                && (!"OUT_OF_STOCK".equals(stockStatus) || Boolean.TRUE.equals(soldOut));
     }
 }

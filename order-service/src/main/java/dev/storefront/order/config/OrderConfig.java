@@ -31,6 +31,22 @@ public interface OrderConfig {
 
     ServiceTokens serviceTokens();
 
+    Stock stock();
+
+    interface Stock {
+        /** At or below this many left, shoppers are told how many ("only 3 left"); above it, only that there are. */
+        @WithDefault("5")
+        int lowThreshold();
+
+        /** The most skus one bulk change may set. */
+        @WithDefault("10000")
+        int bulkMaxItems();
+
+        /** How often the relay tells catalog-publisher about skus that sold out or came back ({@code off}: never). */
+        @WithDefault("1s")
+        String signalEvery();
+    }
+
     interface Idempotency {
         /** How long a key (and the response it replays) is kept; at least 24 h. */
         @WithDefault("24h")
@@ -55,15 +71,19 @@ public interface OrderConfig {
     }
 
     /**
-     * The short-lived tokens this service signs with its own keys to call cart-service as itself (only to clear a cart
-     * after an order); cart-service verifies them against {@code GET /api/orders/jwks.json}.
+     * The short-lived tokens this service signs with its own keys to call other services as itself: cart-service (only
+     * to clear a cart after an order) and catalog-publisher (only to say a sku sold out or came back). Both verify them
+     * against {@code GET /api/orders/jwks.json}.
      */
     interface ServiceTokens {
         @WithDefault("storefront-orders")
         String issuer();
 
         @WithDefault("cart-service")
-        String audience();
+        String cartAudience();
+
+        @WithDefault("catalog-publisher")
+        String catalogAudience();
 
         /** Minted per delivery attempt, so a few minutes cover any clock skew and a slow call. */
         @WithDefault("2m")

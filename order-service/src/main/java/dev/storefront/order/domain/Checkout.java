@@ -6,6 +6,7 @@ import dev.storefront.order.client.CartView;
 import dev.storefront.order.client.RejectedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -15,27 +16,36 @@ import org.jboss.logging.Logger;
  *
  * <p>The cart is read and priced before any transaction starts (no connection is held over remote calls). The order,
  * its lines, the key with its response and the outbox message that clears the cart are then written in one
- * transaction, as one statement ({@link NewOrders}). A duplicate that arrives after that commit replays the stored
+ * transaction, as one statement ({@link NewOrders}), which also reserves the stock of every tracked line: a line asking
+ * for more than is left stores nothing and answers 409 with what is left. A duplicate that arrives after that commit replays the stored
  * response; one that races it waits on the key's primary key in PostgreSQL and replays too. A request that fails
  * records nothing, so it may be retried with the same key.
  */
 @ApplicationScoped
 public class Checkout {
     private static final Logger LOG = Logger.getLogger(Checkout.class);
+    private static final int SHORT_ATTEMPTS = 3;
 
     private final CartService carts;
     private final AddressBook addressBook;
     private final Pricing pricing;
     private final IdempotencyKeys keys;
     private final NewOrders newOrders;
+    private final Stock stock;
 
     public Checkout(
-            CartService carts, AddressBook addressBook, Pricing pricing, IdempotencyKeys keys, NewOrders newOrders) {
+            CartService carts,
+            AddressBook addressBook,
+            Pricing pricing,
+            IdempotencyKeys keys,
+            NewOrders newOrders,
+            Stock stock) {
         this.carts = carts;
         this.addressBook = addressBook;
         this.pricing = pricing;
         this.keys = keys;
         this.newOrders = newOrders;
+        this.stock = stock;
     }
 
     /**
@@ -119,11 +129,31 @@ public class Checkout {
                 order.createdAt);
         // The cart is cleared later, perhaps by another instance; the request id keeps that with this checkout.
         var clearCart = OutboxMessage.clearCart(order, command.requestId());
-        if (!newOrders.store(order, response, clearCart)) {
-            return replay(
-                    keys.find(command.customerId(), command.idempotencyKey()).orElseThrow(), command);
+        for (int attempt = 1; ; attempt++) {
+            switch (newOrders.store(order, response, clearCart)) {
+                case STORED -> {
+                    return new Result(order.id, response.responseStatus, response.responseBody, false);
+                }
+                case KEY_TAKEN -> {
+                    return replay(
+                            keys.find(command.customerId(), command.idempotencyKey())
+                                    .orElseThrow(),
+                            command);
+                }
+                case SHORT -> {
+                    // A duplicate that won the race took the stock: its order is this request's answer.
+                    var recorded = keys.find(command.customerId(), command.idempotencyKey());
+                    if (recorded.isPresent()) {
+                        return replay(recorded.get(), command);
+                    }
+                    List<Shortage> shortages = stock.shortages(order.lines);
+                    // Empty: stock came back between the refusal and the look (a cancellation); try again, briefly.
+                    if (!shortages.isEmpty() || attempt == SHORT_ATTEMPTS) {
+                        throw OrderRuleException.outOfStock(shortages);
+                    }
+                }
+            }
         }
-        return new Result(order.id, response.responseStatus, response.responseBody, false);
     }
 
     private static Result replay(IdempotencyKey recorded, Command command) {

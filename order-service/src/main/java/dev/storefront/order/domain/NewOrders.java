@@ -10,15 +10,25 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.postgresql.util.PSQLException;
 
 /**
- * Stores a checkout: the idempotency key with its response, the order, its lines and the outbox message, as one SQL
- * statement on a connection in autocommit. One statement is one transaction and one round trip to PostgreSQL; through
+ * Stores a checkout: the idempotency key with its response, the order, its lines, the outbox message and the
+ * reservation of every tracked line's quantity (with the signal for a sku it sells out), as one SQL statement on a
+ * connection in autocommit. One statement is one transaction and one round trip to PostgreSQL; through
  * Hibernate and JTA the same rows took five round trips (four statements and the commit) and, with the key lookup, a
  * third of order-service's CPU (measured in docs/performance.md). Everything else about orders stays with Panache.
  *
  * <p>The key's insert is the lock, as before: a concurrent duplicate's statement waits on the key's primary key until
- * the first commits, then inserts nothing at all.
+ * the first commits, then inserts nothing at all (and reserves nothing).
+ *
+ * <p>The reservation is one conditional decrement per line, guarded by the table's {@code CHECK (available >= 0)}: two
+ * checkouts of the last unit queue on the row's lock, and the second's decrement fails the check, so the whole
+ * statement, order and key included, is undone and nothing is oversold. Lines are locked in sku order, the order every
+ * stock change uses, so checkouts do not deadlock on each other; should PostgreSQL still report one, the statement
+ * changed nothing and is run again.
  */
 @ApplicationScoped
 public class NewOrders {
@@ -42,9 +52,34 @@ public class NewOrders {
             relayed AS (
                 INSERT INTO outbox (id, order_id, customer_id, cart_id, state, attempts, next_attempt_at, created_at,
                     request_id)
-                SELECT ?, placed.id, ?, ?, ?, 0, ?, ?, ? FROM placed)
+                SELECT ?, placed.id, ?, ?, ?, 0, ?, ?, ? FROM placed),
+            reserved AS (
+                UPDATE stock s SET available = s.available - w.quantity, version = s.version + 1, updated_at = ?
+                FROM claimed, unnest(?::varchar[], ?::int[]) AS w (sku, quantity)
+                WHERE s.sku = w.sku
+                RETURNING s.sku, s.available, s.version),
+            sold_out AS (
+                INSERT INTO availability_signal (sku, sold_out, version, state, attempts, next_attempt_at, updated_at)
+                SELECT sku, true, version, 'PENDING', 0, ?, ? FROM reserved WHERE available = 0
+            """ + AvailabilitySignals.ON_CONFLICT + """
+            )
             SELECT count(*) FROM claimed
             """;
+    /** The CHECK of V4__stock.sql that a line asking for more than is left fails. */
+    private static final String NEVER_NEGATIVE = "stock_never_negative";
+    /** SQLSTATE deadlock_detected: PostgreSQL broke a wait cycle by failing this statement, which changed nothing. */
+    private static final String DEADLOCK = "40P01";
+
+    private static final int ATTEMPTS = 3;
+
+    /** What {@link #store} did. */
+    public enum Outcome {
+        STORED,
+        /** Another request holds the key; nothing was written. */
+        KEY_TAKEN,
+        /** A line asks for more than is left; nothing was written. */
+        SHORT
+    }
 
     private final AgroalDataSource dataSource;
 
@@ -53,12 +88,28 @@ public class NewOrders {
     }
 
     /**
-     * Stores {@code order} with the response recorded for {@code key} and the message that clears its cart, unless the
-     * key is taken.
-     *
-     * @return false when another request already holds the key (then nothing was written)
+     * Stores {@code order} with the response recorded for {@code key} and the message that clears its cart, and reserves
+     * its lines, unless the key is taken or a line asks for more than is left.
      */
-    public boolean store(CustomerOrder order, IdempotencyKey key, OutboxMessage clearCart) {
+    public Outcome store(CustomerOrder order, IdempotencyKey key, OutboxMessage clearCart) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return insert(order, key, clearCart) ? Outcome.STORED : Outcome.KEY_TAKEN;
+            } catch (SQLException e) {
+                if (e instanceof PSQLException failed
+                        && failed.getServerErrorMessage() != null
+                        && NEVER_NEGATIVE.equals(failed.getServerErrorMessage().getConstraint())) {
+                    return Outcome.SHORT;
+                }
+                if (!DEADLOCK.equals(e.getSQLState()) || attempt == ATTEMPTS) {
+                    // Not a rule of the checkout: the database failed. The mappers answer 503 when it is unreachable.
+                    throw new IllegalStateException("Order " + order.id + " could not be stored", e);
+                }
+            }
+        }
+    }
+
+    private boolean insert(CustomerOrder order, IdempotencyKey key, OutboxMessage clearCart) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             Parameters p = new Parameters(insert);
@@ -85,13 +136,17 @@ public class NewOrders {
 
             p.add(clearCart.id).add(clearCart.customerId).add(clearCart.cartId).add(clearCart.state);
             p.add(clearCart.nextAttemptAt).add(clearCart.createdAt).add(clearCart.requestId);
+
+            SortedMap<String, Integer> wanted = new TreeMap<>();
+            lines.forEach(line -> wanted.merge(line.sku, line.quantity, Integer::sum));
+            p.add(order.createdAt);
+            p.addArray(connection, "varchar", wanted.keySet().toArray());
+            p.addArray(connection, "int4", wanted.values().toArray());
+            p.add(order.createdAt).add(order.createdAt);
             try (ResultSet claimed = insert.executeQuery()) {
                 claimed.next();
                 return claimed.getInt(1) == 1;
             }
-        } catch (SQLException e) {
-            // Not a rule of the checkout: the database failed. The problem mappers answer 503 when it is unreachable.
-            throw new IllegalStateException("Order " + order.id + " could not be stored", e);
         }
     }
 

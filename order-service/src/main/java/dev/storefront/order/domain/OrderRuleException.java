@@ -21,23 +21,35 @@ public class OrderRuleException extends RuntimeException {
         ADDRESS_NOT_FOUND,
         IDEMPOTENCY_KEY_REUSED,
         ORDER_NOT_FOUND,
-        ORDER_NOT_CANCELLABLE
+        ORDER_NOT_CANCELLABLE,
+        /** The checkout asks for more of some lines than is left; nothing was stored. */
+        OUT_OF_STOCK,
+        /** An adjustment of a sku whose stock is not tracked (set it first). */
+        STOCK_NOT_TRACKED,
+        /** An adjustment that would take a sku's stock below zero. */
+        STOCK_BELOW_ZERO
     }
 
     private final Reason reason;
     private final List<PriceChange> priceChanges;
     private final List<String> unavailableSkus;
+    private final List<Shortage> shortages;
 
     private OrderRuleException(
-            Reason reason, String detail, List<PriceChange> priceChanges, List<String> unavailableSkus) {
+            Reason reason,
+            String detail,
+            List<PriceChange> priceChanges,
+            List<String> unavailableSkus,
+            List<Shortage> shortages) {
         super(detail);
         this.reason = reason;
         this.priceChanges = List.copyOf(priceChanges);
         this.unavailableSkus = List.copyOf(unavailableSkus);
+        this.shortages = List.copyOf(shortages);
     }
 
     private OrderRuleException(Reason reason, String detail) {
-        this(reason, detail, List.of(), List.of());
+        this(reason, detail, List.of(), List.of(), List.of());
     }
 
     public static OrderRuleException emptyCart(UUID cartId) {
@@ -49,7 +61,8 @@ public class OrderRuleException extends RuntimeException {
                 Reason.UNAVAILABLE_ITEMS,
                 "These products are unknown, inactive or out of stock: " + String.join(", ", skus),
                 List.of(),
-                skus);
+                skus,
+                List.of());
     }
 
     public static OrderRuleException priceChanged(List<PriceChange> changes) {
@@ -59,6 +72,7 @@ public class OrderRuleException extends RuntimeException {
                 "The price of " + String.join(", ", skus)
                         + " changed since it was put in the cart; review the cart and check out again",
                 changes,
+                List.of(),
                 List.of());
     }
 
@@ -94,6 +108,30 @@ public class OrderRuleException extends RuntimeException {
                 "Order " + orderId + " is " + status + "; only PLACED orders can be cancelled");
     }
 
+    public static OrderRuleException outOfStock(List<Shortage> shortages) {
+        String lines = shortages.stream()
+                .map(s -> s.sku() + " (" + s.requested() + " wanted, " + s.left() + " left)")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new OrderRuleException(
+                Reason.OUT_OF_STOCK,
+                "Not enough left of " + lines + "; change the cart and check out again with the same Idempotency-Key",
+                List.of(),
+                List.of(),
+                shortages);
+    }
+
+    public static OrderRuleException stockNotTracked(String sku) {
+        return new OrderRuleException(
+                Reason.STOCK_NOT_TRACKED, "The stock of " + sku + " is not tracked; set a quantity first");
+    }
+
+    public static OrderRuleException stockBelowZero(String sku, int available, int delta) {
+        return new OrderRuleException(
+                Reason.STOCK_BELOW_ZERO,
+                "Adjusting " + sku + " by " + delta + " would leave " + (available + delta) + "; " + available
+                        + " are available");
+    }
+
     public Reason reason() {
         return reason;
     }
@@ -106,5 +144,10 @@ public class OrderRuleException extends RuntimeException {
     /** {@link Reason#UNAVAILABLE_ITEMS} only: the skus that cannot be ordered. */
     public List<String> unavailableSkus() {
         return unavailableSkus;
+    }
+
+    /** {@link Reason#OUT_OF_STOCK} only: the lines that ask for more than is left. */
+    public List<Shortage> shortages() {
+        return shortages;
     }
 }

@@ -13,6 +13,11 @@ import java.util.UUID;
 /** Reading a customer's orders and changing their status. Another customer's order does not exist for a caller. */
 @ApplicationScoped
 public class Orders {
+    private final Stock stock;
+
+    public Orders(Stock stock) {
+        this.stock = stock;
+    }
 
     /** Where a history page starts: after the order created at {@code createdAt} with id {@code id}. */
     public record Position(Instant createdAt, UUID id) {}
@@ -41,7 +46,10 @@ public class Orders {
                 .list();
     }
 
-    /** PLACED → CANCELLED, atomically: of two racing cancels one wins and the other sees a cancelled order (409). */
+    /**
+     * PLACED → CANCELLED, atomically, and its quantities back in stock in the same transaction: of two racing cancels
+     * one wins and the other sees a cancelled order (409), so stock comes back once.
+     */
     @Transactional
     public CustomerOrder cancel(UUID customerId, UUID orderId) {
         int updated = CustomerOrder.update(
@@ -55,6 +63,7 @@ public class Orders {
         if (updated == 0) {
             throw OrderRuleException.notCancellable(orderId, order.status);
         }
+        stock.giveBack(order, customerId);
         return order;
     }
 }

@@ -105,16 +105,17 @@ public class OutboxRelay {
     }
 
     private void retryLater(OutboxMessage message, RuntimeException e, Instant now) {
-        Duration backoff = backoff(message.attempts);
+        Duration backoff = backoff(config.outbox(), message.attempts);
         message.failed(e.toString(), now.plus(backoff));
         LOG.warnf(
                 "Clearing cart %s of order %s failed (attempt %d), retrying in %s: %s",
                 message.cartId, message.orderId, message.attempts, backoff, e);
     }
 
-    private Duration backoff(int attempts) {
-        Duration max = config.outbox().maxBackoff();
-        Duration delay = config.outbox().initialBackoff().multipliedBy(1L << Math.min(attempts, 20));
+    /** The wait after the {@code attempts}-th failed attempt: doubling from the initial backoff, up to the maximum. */
+    static Duration backoff(OrderConfig.Outbox config, int attempts) {
+        Duration max = config.maxBackoff();
+        Duration delay = config.initialBackoff().multipliedBy(1L << Math.min(attempts, 20));
         return delay.compareTo(max) > 0 ? max : delay;
     }
 }

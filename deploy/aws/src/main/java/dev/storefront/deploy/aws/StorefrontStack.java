@@ -50,7 +50,7 @@ public class StorefrontStack extends Stack {
      */
     private static final Map<ServiceSpec, List<ServiceSpec>> CALLS = Map.of(
             ServiceSpec.CART, List.of(ServiceSpec.ACCOUNT),
-            ServiceSpec.ORDER, List.of(ServiceSpec.CART, ServiceSpec.ACCOUNT),
+            ServiceSpec.ORDER, List.of(ServiceSpec.CART, ServiceSpec.ACCOUNT, ServiceSpec.CATALOG),
             ServiceSpec.CATALOG, List.of(ServiceSpec.ACCOUNT));
 
     private final Map<String, ApiService> services = new LinkedHashMap<>();
@@ -202,16 +202,19 @@ public class StorefrontStack extends Stack {
         } else {
             env.put("JWT_JWKS_URL", ApiService.internalUrl(ServiceSpec.ACCOUNT) + "/api/accounts/jwks.json");
         }
-        if (spec.equals(ServiceSpec.CART)) {
-            // order-service's public keys, handed over by the deployment rather than fetched: cart-service cannot
-            // call order-service through Service Connect, since order-service calls cart-service (a task resolves only
-            // endpoints that existed when it started, so callers deploy after callees, and that order cannot go both
-            // ways). Public material, so plain configuration.
+        if (spec.equals(ServiceSpec.CART) || spec.equals(ServiceSpec.CATALOG)) {
+            // order-service's public keys (cart-service: to clear a cart; catalog-publisher: to hear that a sku sold
+            // out
+            // or came back), handed over by the deployment rather than fetched: neither can call order-service through
+            // Service Connect, since order-service calls both (a task resolves only endpoints that existed when it
+            // started, so callers deploy after callees, and that order cannot go both ways). Public material, so plain
+            // configuration.
             env.put("SERVICE_JWT_JWKS", serviceJwt.publicJwks());
         }
         if (spec.equals(ServiceSpec.ORDER)) {
             env.put("CART_SERVICE_URL", ApiService.internalUrl(ServiceSpec.CART));
             env.put("ACCOUNT_SERVICE_URL", ApiService.internalUrl(ServiceSpec.ACCOUNT));
+            env.put("CATALOG_SERVICE_URL", ApiService.internalUrl(ServiceSpec.CATALOG));
         }
         if (spec.equals(ServiceSpec.CATALOG)) {
             env.put("SITE_URL", edge.siteUrl());

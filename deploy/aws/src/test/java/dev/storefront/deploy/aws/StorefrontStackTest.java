@@ -188,6 +188,7 @@ class StorefrontStackTest {
     void servicesCallEachOtherThroughServiceConnectNotThroughTheAlb() {
         assertEquals("http://cart-service:8080", synth.environmentValue("order-service", "CART_SERVICE_URL"));
         assertEquals("http://account-service:8080", synth.environmentValue("order-service", "ACCOUNT_SERVICE_URL"));
+        assertEquals("http://catalog-publisher:8080", synth.environmentValue("order-service", "CATALOG_SERVICE_URL"));
         for (String name : List.of("cart-service", "order-service", "catalog-publisher")) {
             assertEquals(
                     "http://account-service:8080/api/accounts/jwks.json",
@@ -223,7 +224,8 @@ class StorefrontStackTest {
                         "cart-service -> account-service",
                         "catalog-publisher -> account-service",
                         "order-service -> account-service",
-                        "order-service -> cart-service"),
+                        "order-service -> cart-service",
+                        "order-service -> catalog-publisher"),
                 edges);
         // the ALB still reaches every service, and no service group has an inline (CIDR) ingress rule
         for (ServiceSpec spec : ServiceSpec.ALL) {
@@ -254,7 +256,8 @@ class StorefrontStackTest {
     void callersAreDeployedAfterTheServicesTheyCall() {
         // a task resolves only the Service Connect endpoints that existed when it started
         assertTrue(dependsOn("order-service")
-                .containsAll(List.of(serviceId("cart-service"), serviceId("account-service"))));
+                .containsAll(List.of(
+                        serviceId("cart-service"), serviceId("account-service"), serviceId("catalog-publisher"))));
         assertTrue(dependsOn("cart-service").contains(serviceId("account-service")));
         assertTrue(dependsOn("catalog-publisher").contains(serviceId("account-service")));
         assertFalse(dependsOn("account-service").stream()
@@ -450,10 +453,13 @@ class StorefrontStackTest {
                 .findFirst()
                 .orElseThrow();
         // the public half only: the attribute the key's custom resource answers, never the secret
-        assertEquals(
-                Map.of("Fn::GetAtt", List.of(keyResource, "PublicJwks")),
-                synth.environmentValue("cart-service", "SERVICE_JWT_JWKS"));
-        for (String name : List.of("account-service", "order-service", "catalog-publisher")) {
+        for (String name : List.of("cart-service", "catalog-publisher")) {
+            assertEquals(
+                    Map.of("Fn::GetAtt", List.of(keyResource, "PublicJwks")),
+                    synth.environmentValue(name, "SERVICE_JWT_JWKS"),
+                    name);
+        }
+        for (String name : List.of("account-service", "order-service")) {
             assertFalse(synth.environmentNames(name).contains("SERVICE_JWT_JWKS"), name);
         }
         assertTrue(dependsOn("order-service").contains(keyResource), "order-service starts after its first key");

@@ -30,11 +30,20 @@ public class CatalogDocuments {
     }
 
     public String publish(String sku, long price, boolean active, String stockStatus) {
+        return publish(sku, price, active, stockStatus, false);
+    }
+
+    /** The document catalog-publisher writes once order-service has told it the sku's stock ran out. */
+    public String publishSoldOut(String sku, long price) {
+        return publish(sku, price, true, "OUT_OF_STOCK", true);
+    }
+
+    private String publish(String sku, long price, boolean active, String stockStatus, boolean soldOut) {
         String json = """
                 {"sku":"%s","slug":"%s","name":"Product %s","price":%d,"currency":"EUR","active":%s,
-                 "stockStatus":"%s","category":"tea","image":"/assets/%s.jpg",
+                 "stockStatus":"%s","soldOut":%s,"category":"tea","image":"/assets/%s.jpg",
                  "description":"unknown fields are fine","futureField":{"ignored":true}}
-                """.formatted(sku, sku.toLowerCase(Locale.ROOT), sku, price, active, stockStatus, sku);
+                """.formatted(sku, sku.toLowerCase(Locale.ROOT), sku, price, active, stockStatus, soldOut, sku);
         s3.putObject(b -> b.bucket(bucket).key(key(sku)).contentType("application/json"), RequestBody.fromString(json));
         return sku;
     }

@@ -26,18 +26,34 @@ final class AccountCommand {
                     jar + " is missing. Build first: ./mvnw -DskipTests package (./shop does this unless --no-build)");
         }
         try (LocalPostgres postgres = LocalPostgres.start(dataDirectory.resolve("postgres"), postgresPort, true)) {
-            List<String> command = new ArrayList<>(List.of(ServiceJvm.javaExecutable(), "-jar", jar.toString()));
-            command.addAll(args);
-            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-            builder.environment().putAll(environment(postgres.credentials(ServiceDatabase.ACCOUNT), dataDirectory));
-            Process process = builder.start();
-            try {
-                return process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroy();
-                return 130;
-            }
+            return run(jar, postgres, dataDirectory, args, new ProcessBuilder().inheritIO());
+        }
+    }
+
+    /**
+     * Runs the command against the database of a shop that is running ({@code postgres}), its output to {@code log}:
+     * how tests make an admin the way an operator does.
+     */
+    static int runWhileUp(Path repositoryRoot, LocalPostgres postgres, Path dataDirectory, List<String> args, Path log)
+            throws IOException {
+        ProcessBuilder output = new ProcessBuilder().redirectErrorStream(true).redirectOutput(log.toFile());
+        return run(ShopService.ACCOUNT.runnerJar(repositoryRoot), postgres, dataDirectory, args, output);
+    }
+
+    private static int run(
+            Path jar, LocalPostgres postgres, Path dataDirectory, List<String> args, ProcessBuilder builder)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(ServiceJvm.javaExecutable(), "-jar", jar.toString()));
+        command.addAll(args);
+        builder.command(command);
+        builder.environment().putAll(environment(postgres.credentials(ServiceDatabase.ACCOUNT), dataDirectory));
+        Process process = builder.start();
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+            return 130;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.storefront.local.infra.FreePort;
 import dev.storefront.local.infra.LocalPostgres;
 import dev.storefront.local.infra.LocalS3;
 import dev.storefront.local.infra.S3ClientConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,13 +133,18 @@ final class LocalShop implements AutoCloseable {
                 // Every local shopper (a browser, the e2e and fault tests) arrives from 127.0.0.1, one address.
                 env.put("SIGN_UP_MAX_PER_CLIENT", "1000");
             }
-            case CATALOG -> env.put("CATALOG_SEED_SAMPLE", "true");
+            case CATALOG -> {
+                env.put("CATALOG_SEED_SAMPLE", "true");
+                // order-service's service tokens (the only credential that says a sku sold out): its JWKS, directly
+                env.put("SERVICE_JWT_JWKS_URL", directUrl(ShopService.ORDER, number) + "/api/orders/jwks.json");
+            }
             case CART ->
                 // order-service's service tokens (the only credential that clears a cart): its JWKS, fetched directly
                 env.put("SERVICE_JWT_JWKS_URL", directUrl(ShopService.ORDER, number) + "/api/orders/jwks.json");
             case ORDER -> {
                 env.put("CART_SERVICE_URL", directUrl(ShopService.CART, number));
                 env.put("ACCOUNT_SERVICE_URL", directUrl(ShopService.ACCOUNT, number));
+                env.put("CATALOG_SERVICE_URL", directUrl(ShopService.CATALOG, number));
                 // every instance signs with the same keys, generated on first start next to account-service's
                 env.put(
                         "SERVICE_JWT_KEY_DIR",
@@ -175,6 +181,15 @@ final class LocalShop implements AutoCloseable {
 
     LocalPostgres postgres() {
         return postgres;
+    }
+
+    /**
+     * Runs an operator command of account-service ({@code grant-admin EMAIL}, …) against this running shop's database;
+     * its output goes to the shop's log folder. Returns its exit status.
+     */
+    int accountCommand(String... args) throws IOException {
+        Path log = layout.dataDirectory().resolve("logs").resolve("account-command.log");
+        return AccountCommand.runWhileUp(layout.repositoryRoot(), postgres, layout.dataDirectory(), List.of(args), log);
     }
 
     LocalS3 s3() {
