@@ -86,6 +86,8 @@ class StorefrontBrowserTest {
 
     private static String email;
     private static String password = "Lighthouse-Kettle-47";
+    /** The password of the accounts made outside the browser. */
+    private static final String OTHER_PASSWORD = "Quay-Lantern-Harbour-19";
 
     @BeforeAll
     static void startShopAndBrowser() throws IOException {
@@ -396,6 +398,53 @@ class StorefrontBrowserTest {
 
     @Test
     @Order(4)
+    void whenSomeoneElseBuysTheLastUnitTheCartSaysItCanNoLongerBeBought() throws Exception {
+        // One left of a product: an admin (made by the operator's grant-admin command) sets it.
+        open("/index.html");
+        browser.findElement(By.cssSelector("ul.grid h2 a")).click();
+        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("li.card:has(form.add-to-cart button:enabled)")));
+        String sku = card.getAttribute("data-sku");
+        String name = card.findElement(By.tagName("h2")).getText();
+        String admin = signUpElsewhere("admin-" + UUID.randomUUID() + "@example.com");
+        assertEquals(0, shop.accountCommand("grant-admin", admin), "grant-admin");
+        api("PUT", "/api/orders/stock/" + sku, signInToken(admin), "{\"available\":1}", 200);
+
+        // The signed-in shopper puts it in their cart, and is told there is only one.
+        card.findElement(By.cssSelector("form.add-to-cart button")).click();
+        awaitStatus("Added " + name);
+        open("/cart.html");
+        wait.until(d -> line(name).getText().contains("Only 1 left"));
+        screenshot("15-only-one-left");
+
+        // Someone else buys that last unit first.
+        String other = signInToken(signUpElsewhere("other-" + UUID.randomUUID() + "@example.com"));
+        String otherCart = field(api("POST", "/api/carts", other, "{}", 201), "id");
+        api("PUT", "/api/carts/" + otherCart + "/items/" + sku, other, "{\"quantity\":1}", 200);
+        api(
+                "POST",
+                "/api/orders",
+                other,
+                "{\"cartId\":\"" + otherCart + "\",\"shippingAddress\":{\"name\":\"Bo\","
+                        + "\"line1\":\"2 Quay\",\"city\":\"Kiel\",\"postalCode\":\"24103\",\"country\":\"DE\"}}",
+                201);
+
+        // The shopper's cart now says plainly that this line cannot be bought, and checkout says why.
+        open("/cart.html");
+        wait.until(d -> line(name).getText().contains("No longer available"));
+        screenshot("16-no-longer-available");
+        open("/checkout.html");
+        wait.until(d -> !browser.findElements(By.cssSelector("[data-checkout-lines] li"))
+                .isEmpty());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-place-order]")));
+        browser.findElement(By.cssSelector("[data-place-order]")).click();
+        wait.until(d -> browser.findElement(By.tagName("body")).getText().contains("No longer available"));
+        assertTrue(browser.getCurrentUrl().contains("/checkout.html"), "no order was placed");
+        screenshot("17-checkout-out-of-stock");
+    }
+
+    @Test
+    @Order(5)
     void pagesStayUsableWhileCartServiceIsDown() throws Exception {
         ServiceInstance cart = shop.instances().stream()
                 .filter(i -> i.service() == ShopService.CART)
@@ -543,6 +592,51 @@ class StorefrontBrowserTest {
     private static String setCookie(HttpResponse<String> response) {
         String header = response.headers().firstValue("Set-Cookie").orElseThrow();
         return header.substring("storefront_refresh=".length(), header.indexOf(';'));
+    }
+
+    /** Signs up an account through the edge (password {@link #OTHER_PASSWORD}); returns its email. */
+    private static String signUpElsewhere(String email) throws IOException, InterruptedException {
+        api(
+                "POST",
+                "/api/accounts",
+                null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + OTHER_PASSWORD + "\",\"name\":\"Bo\"}",
+                201);
+        return email;
+    }
+
+    /** A fresh access token for an account made by {@link #signUpElsewhere}, with the groups it has now. */
+    private static String signInToken(String email) throws IOException, InterruptedException {
+        String login = api(
+                "POST",
+                "/api/accounts/login",
+                null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + OTHER_PASSWORD + "\"}",
+                200);
+        return field(login, "accessToken");
+    }
+
+    /** One JSON call through the edge, outside the browser; fails unless it answers {@code status}. */
+    private static String api(String method, String path, String token, String body, int status)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
+        return response.body();
+    }
+
+    /** A top-level string field of a JSON body. */
+    private static String field(String body, String name) {
+        var match = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(body);
+        assertTrue(match.find(), name + " in " + body);
+        return match.group(1);
     }
 
     /** The next POST /api/orders reaches the server, but its answer is dropped, as when a connection breaks. */

@@ -29,13 +29,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Shoppers checking out again and again while a fault happens. Each round a shopper puts an item in their cart, checks
  * out with a fresh {@code Idempotency-Key}, and retries that same key after every failure that may pass (a broken
  * connection, a 5xx) as a careful client does, until the shop gives a definite answer. Then it waits for the outbox to
- * clear the cart before the next round. Afterwards {@link #verify} compares what the clients were told with what the
+ * clear the cart before the next round. A checkout refused because a product ran out ({@code 409 out-of-stock}) ends
+ * the round as it would for a person: the lines that cannot be bought are taken out of the cart. Afterwards {@link #verify} compares what the clients were told with what the
  * database holds.
  */
 final class CheckoutLoad implements AutoCloseable {
     static final String CART_ITEM = "PUT /api/carts/{id}/items/{sku}";
     static final String CHECKOUT = "POST /api/orders";
     static final String CART_READ = "GET /api/carts/{id}";
+    static final String CART_REMOVE = "DELETE /api/carts/{id}/items/{sku}";
+    /** What a checkout refused for want of stock counts as in the report. */
+    static final String OUT_OF_STOCK = "409 out-of-stock";
     /** How long one client keeps retrying one request before it gives up (and the test fails). */
     private static final Duration RETRY_BUDGET = Duration.ofSeconds(90);
 
@@ -77,8 +81,8 @@ final class CheckoutLoad implements AutoCloseable {
 
     private void round(Shopper shopper) {
         String sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
-        if (until(CART_ITEM, () -> client.putItem(shopper, sku, 1), 200) == null) {
-            return;
+        if (!answered(until(CART_ITEM, () -> client.putItem(shopper, sku, 1), 200), 200)) {
+            return; // e.g. the product is shown sold out now
         }
         String key = UUID.randomUUID().toString();
         checkoutsInFlight.incrementAndGet();
@@ -88,12 +92,25 @@ final class CheckoutLoad implements AutoCloseable {
         } finally {
             checkoutsInFlight.decrementAndGet();
         }
-        if (order != null) {
+        if (answered(order, 201, 200)) {
             acknowledged
                     .computeIfAbsent(shopper.customerId(), c -> new CopyOnWriteArrayList<>())
                     .add(order.field("id"));
             awaitCartCleared(shopper);
+        } else if (order != null && order.kind().equals(OUT_OF_STOCK)) {
+            for (var shortage : order.json().path("shortages")) {
+                String gone = shortage.path("sku").asText();
+                until(CART_REMOVE, () -> client.send("DELETE", itemPath(shopper, gone), shopper.token(), null), 200);
+            }
         }
+    }
+
+    private static String itemPath(Shopper shopper, String sku) {
+        return "/api/carts/" + shopper.cartId() + "/items/" + sku;
+    }
+
+    private static boolean answered(Reply reply, int... statuses) {
+        return reply != null && java.util.Arrays.stream(statuses).anyMatch(s -> s == reply.status());
     }
 
     /** The outbox empties the cart a moment after checkout; the next round starts from an empty cart. */
@@ -101,7 +118,7 @@ final class CheckoutLoad implements AutoCloseable {
         long deadline = System.nanoTime() + CLEAR_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             Reply cart = until(CART_READ, () -> client.get("/api/carts/" + shopper.cartId(), shopper.token()), 200);
-            if (cart == null || cart.json().path("lines").isEmpty()) {
+            if (!answered(cart, 200) || cart.json().path("lines").isEmpty()) {
                 return;
             }
             pause(200);
@@ -110,8 +127,9 @@ final class CheckoutLoad implements AutoCloseable {
     }
 
     /**
-     * Sends {@code call} until it answers one of {@code expected} (returned) or a 4xx other than those (recorded,
-     * {@code null}); connection errors and 5xx are recorded and retried with a short back-off.
+     * Sends {@code call} until it answers one of {@code expected} or a 4xx other than those (recorded as a failure),
+     * and returns that answer; connection errors and 5xx are recorded and retried with a short back-off, and
+     * {@code null} means the budget ran out.
      */
     private Reply until(String name, Call call, int... expected) {
         long deadline = System.nanoTime() + RETRY_BUDGET.toNanos();
@@ -127,7 +145,7 @@ final class CheckoutLoad implements AutoCloseable {
                 }
                 report.failure(name, reply.kind());
                 if (reply.status() < 500) {
-                    return null;
+                    return reply;
                 }
             } catch (IOException e) {
                 report.failure(name, "connection error (" + e.getClass().getSimpleName() + ")");

@@ -88,17 +88,25 @@ final class ShopClient {
 
     /** Signs up a new account, signs in with its password and fetches the shopper's cart. */
     Shopper signUp() throws IOException {
-        String email = "fault-" + UUID.randomUUID() + "@example.test";
-        String password = "Fault-" + UUID.randomUUID();
+        return signUpAs("fault-" + UUID.randomUUID() + "@example.test", "Fault-" + UUID.randomUUID());
+    }
+
+    Shopper signUpAs(String email, String password) throws IOException {
         String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"";
         Reply account = expect(201, send("POST", "/api/accounts", null, credentials + ",\"name\":\"Grace\"}"));
-        Reply login = expect(200, send("POST", "/api/accounts/login", null, credentials + "}"));
-        String token = login.field("accessToken");
+        String token = signIn(email, password);
         Reply cart = send("POST", "/api/carts", token, null);
         if (cart.status() != 200 && cart.status() != 201) {
             throw new IllegalStateException("POST /api/carts answered " + cart.status() + ": " + cart.text());
         }
         return new Shopper(account.field("id"), token, cart.field("id"));
+    }
+
+    /** A fresh access token for the account, with the groups it has now. */
+    String signIn(String email, String password) throws IOException {
+        String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+        return expect(200, send("POST", "/api/accounts/login", null, credentials))
+                .field("accessToken");
     }
 
     /** The skus of the published catalog's in-stock products, once catalog-publisher has published it. */
@@ -143,6 +151,19 @@ final class ShopClient {
                 "/api/carts/" + shopper.cartId() + "/items/" + sku,
                 shopper.token(),
                 "{\"quantity\":" + quantity + "}");
+    }
+
+    /** Sets how many of {@code sku} can be sold, as an admin does. */
+    Reply setStock(String adminToken, String sku, int available) throws IOException {
+        return expect(200, send("PUT", "/api/orders/stock/" + sku, adminToken, "{\"available\":" + available + "}"));
+    }
+
+    /** How many of {@code sku} can still be sold, as an admin reads it. */
+    int stock(String adminToken, String sku) throws IOException {
+        return expect(200, get("/api/orders/stock/" + sku, adminToken))
+                .json()
+                .path("available")
+                .asInt();
     }
 
     /** Checks out the shopper's cart to {@link #ADDRESS} under {@code idempotencyKey}. */

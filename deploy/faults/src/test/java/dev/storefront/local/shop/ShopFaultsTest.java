@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,8 +31,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The shop on its worst day, on the whole local stack as {@code ./shop} starts it (two order-service instances behind
- * the edge): an order-service instance killed mid-checkout, PostgreSQL restarted under load, catalog-publisher down,
- * cart-service down. Shoppers check out through the edge the whole time; each scenario writes its counts (requests,
+ * the edge): an order-service instance killed mid-checkout and PostgreSQL restarted under load (each while a product
+ * with little stock sells out), 200 shoppers racing for 5 units, catalog-publisher down, cart-service down. Shoppers check out through the edge the whole time; each scenario writes its counts (requests,
  * successes, failures by kind, orders lost and duplicated) to {@code target/fault-reports/}.
  *
  * <p>The scenarios share one stack and run in order; the last two leave services stopped.
@@ -43,9 +42,22 @@ class ShopFaultsTest {
     /** Concurrent shoppers in the load scenarios; each scenario signs up its own, so its counts stand alone. */
     private static final int SHOPPERS = 8;
 
+    /** Shoppers racing for the last units in scenario 3, each from their own account. */
+    private static final int RACERS = 200;
+
+    /**
+     * Stock of the product that scenarios 1 and 2 sell out while the fault happens: three rounds in four buy it, and
+     * the fault comes after 10 orders, so 40 sell out after the kill (while one instance is left, or its replacement
+     * starts), and 10 about when PostgreSQL restarts.
+     */
+    private static final int STOCK_AT_KILL = 40;
+
+    private static final int STOCK_AT_RESTART = 10;
+
     private static LocalShop shop;
     private static ShopClient client;
     private static List<String> skus;
+    private static String adminToken;
 
     @BeforeAll
     static void startShop() throws Exception {
@@ -65,13 +77,16 @@ class ShopFaultsTest {
                 true);
         client = new ShopClient(shop.edgePort());
         skus = client.publishedSkus(Duration.ofSeconds(120));
+        adminToken = signUpAdmin();
     }
 
-    @AfterAll
-    static void stopShop() {
-        if (shop != null) {
-            shop.close();
-        }
+    /** An account made admin the way an operator does it: account-service's {@code grant-admin} command. */
+    private static String signUpAdmin() throws Exception {
+        String email = "admin-" + UUID.randomUUID() + "@example.test";
+        String password = "Admin-" + UUID.randomUUID();
+        client.signUpAs(email, password);
+        assertEquals(0, shop.accountCommand("grant-admin", email), "grant-admin (its log: the shop's logs folder)");
+        return client.signIn(email, password);
     }
 
     @Test
@@ -80,7 +95,12 @@ class ShopFaultsTest {
     void killingAnOrderServiceInstanceMidCheckoutLosesAndDuplicatesNothing() throws Exception {
         FaultReport report = new FaultReport("kill -9 of an order-service instance during checkouts");
         ServiceInstance victim = instance(ShopService.ORDER, 1);
-        CheckoutLoad load = CheckoutLoad.start(client, signUp(SHOPPERS), skus, report);
+        String limited = skus.get(1);
+        long orderedBefore = orderedQuantity(limited);
+        client.setStock(adminToken, limited, STOCK_AT_KILL);
+        // Three rounds in four buy the product with little stock, so it sells out while the fault happens.
+        List<String> bought = List.of(limited, limited, limited, skus.get(2));
+        CheckoutLoad load = CheckoutLoad.start(client, signUp(SHOPPERS), bought, report);
         long acknowledgedAfterKill;
         try (load) {
             awaitCondition(Duration.ofSeconds(60), () -> load.acknowledgedCheckouts() >= 10);
@@ -103,6 +123,7 @@ class ShopFaultsTest {
 
         assertTrue(acknowledgedAfterKill > 0, "checkouts went on with one instance left\n" + report);
         assertNothingLostOrDuplicated(verdict, report);
+        assertNothingOversold(limited, STOCK_AT_KILL, orderedBefore, report);
         // A cart clear delivered twice (the dead instance's, then a survivor's) must not empty a refilled cart.
         assertEquals(0, report.failures(CheckoutLoad.CHECKOUT, "422 empty-cart"), report.toString());
     }
@@ -113,7 +134,11 @@ class ShopFaultsTest {
     void restartingPostgresUnderLoadLosesNothingAndNeedsNoServiceRestart() throws Exception {
         FaultReport report = new FaultReport("PostgreSQL restart during checkouts");
         List<ServiceInstance> instances = shop.instances();
-        CheckoutLoad load = CheckoutLoad.start(client, signUp(SHOPPERS), skus, report);
+        String limited = skus.get(3);
+        long orderedBefore = orderedQuantity(limited);
+        client.setStock(adminToken, limited, STOCK_AT_RESTART);
+        List<String> bought = List.of(limited, limited, limited, skus.get(4));
+        CheckoutLoad load = CheckoutLoad.start(client, signUp(SHOPPERS), bought, report);
         Readiness readiness = Readiness.watch(instances);
         try (load;
                 readiness) {
@@ -136,10 +161,111 @@ class ShopFaultsTest {
         }
         assertEquals(0, report.failuresWithStatus(500), "a 500 is a bug, even with the database down\n" + report);
         assertNothingLostOrDuplicated(verdict, report);
+        assertNothingOversold(limited, STOCK_AT_RESTART, orderedBefore, report);
     }
 
     @Test
     @Order(3)
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void twoHundredShoppersRaceForFiveUnitsAndTheStorefrontFollowsByItself() throws Exception {
+        FaultReport report = new FaultReport("200 shoppers race for 5 units across two order-service instances");
+        String sku = skus.get(5);
+        client.setStock(adminToken, sku, 5);
+        List<Shopper> racers = signUp(RACERS);
+        for (Shopper racer : racers) {
+            expect(report, CheckoutLoad.CART_ITEM, client.putItem(racer, sku, 1), 200);
+        }
+        Map<Shopper, Reply> answers = race(racers, report);
+        List<Shopper> buyers = racers.stream()
+                .filter(racer -> answers.get(racer).status() == 201)
+                .toList();
+        long refused = answers.values().stream()
+                .filter(answer -> answer.kind().equals(CheckoutLoad.OUT_OF_STOCK))
+                .count();
+        report.fact("orders placed", buyers.size());
+        report.fact("checkouts refused for want of stock", refused);
+        report.write();
+
+        assertEquals(5, buyers.size(), report.toString());
+        assertEquals(RACERS - 5, refused, report.toString());
+        assertEquals(0, client.stock(adminToken, sku));
+        assertEquals(5, orderedQuantity(sku), "units ordered");
+        // Nobody republishes by hand: order-service tells catalog-publisher, which republishes the product.
+        awaitCondition(
+                Duration.ofSeconds(60), () -> published(sku).path("soldOut").asBoolean());
+        assertEquals("OUT_OF_STOCK", published(sku).path("stockStatus").asText());
+        assertTrue(productPage(sku).contains("Sold out"), "the product page says it is sold out");
+
+        Shopper canceller = buyers.get(0);
+        String orderId = answers.get(canceller).field("id");
+        expect(
+                report,
+                "POST /api/orders/{id}/cancel",
+                client.send("POST", "/api/orders/" + orderId + "/cancel", canceller.token(), null),
+                200);
+        assertEquals(1, client.stock(adminToken, sku), "the cancelled unit is back");
+        awaitCondition(
+                Duration.ofSeconds(60), () -> !published(sku).path("soldOut").asBoolean(true));
+        assertEquals("IN_STOCK", published(sku).path("stockStatus").asText());
+        assertFalse(productPage(sku).contains("Sold out"), "the product page says it is in stock again");
+    }
+
+    /** Every racer checks out at once; each retries its own key after a 5xx or a broken connection, as careful clients do. */
+    private static Map<Shopper, Reply> race(List<Shopper> racers, FaultReport report) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Map<Shopper, Future<Reply>> pending = new java.util.LinkedHashMap<>();
+        try {
+            for (Shopper racer : racers) {
+                String key = UUID.randomUUID().toString();
+                java.util.concurrent.Callable<Reply> checkout = () -> {
+                    go.await();
+                    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                    while (true) {
+                        try {
+                            Reply reply = client.checkout(racer, key);
+                            if (reply.status() < 500 || System.nanoTime() > deadline) {
+                                return reply;
+                            }
+                            report.failure(CheckoutLoad.CHECKOUT, reply.kind());
+                        } catch (IOException e) {
+                            report.failure(CheckoutLoad.CHECKOUT, "connection error");
+                            if (System.nanoTime() > deadline) {
+                                throw e;
+                            }
+                        }
+                        Thread.sleep(200);
+                    }
+                };
+                pending.put(racer, pool.submit(checkout));
+            }
+            go.countDown();
+            Map<Shopper, Reply> answers = new java.util.LinkedHashMap<>();
+            for (Map.Entry<Shopper, Future<Reply>> entry : pending.entrySet()) {
+                answers.put(entry.getKey(), entry.getValue().get(120, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The product's JSON document as the storefront reads it from the bucket, through the edge. */
+    private static com.fasterxml.jackson.databind.JsonNode published(String sku) {
+        try {
+            return client.get("/catalog/products/" + sku + ".json", null).json();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String productPage(String sku) throws IOException {
+        return client.get("/products/" + published(sku).path("slug").asText() + ".html", null)
+                .text();
+    }
+
+    @Test
+    @Order(4)
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void withCatalogPublisherDownCartsAndCheckoutStillWork() throws Exception {
         FaultReport report = new FaultReport("catalog-publisher down");
@@ -162,7 +288,7 @@ class ShopFaultsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void withCartServiceDownBrowsingAndHistoryWorkAndCheckoutFailsCleanly() throws Exception {
         FaultReport report = new FaultReport("cart-service down");
@@ -190,6 +316,31 @@ class ShopFaultsTest {
         }
         assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "checkout says when to retry");
         assertEquals(ordersBefore, storedOrders(shopper), "a refused checkout stores nothing");
+    }
+
+    /**
+     * The stock of {@code sku}, set to {@code stock} before the load, against the orders that bought it since: what is
+     * left plus what was ordered is what there was (no oversell, no reservation lost, no order without its
+     * reservation), and it sold out.
+     */
+    private static void assertNothingOversold(String sku, int stock, long orderedBefore, FaultReport report)
+            throws Exception {
+        long ordered = orderedQuantity(sku) - orderedBefore;
+        int left = client.stock(adminToken, sku);
+        report.fact("units of the limited product ordered (stock " + stock + ")", ordered);
+        report.fact("units of it left", left);
+        report.fact(
+                "checkouts refused for want of stock",
+                report.failures(CheckoutLoad.CHECKOUT, CheckoutLoad.OUT_OF_STOCK));
+        report.write();
+        assertEquals(stock, ordered + left, "ordered + left = stock\n" + report);
+        assertEquals(0, left, "the limited product sold out during the fault\n" + report);
+    }
+
+    /** Units of {@code sku} in orders that are not cancelled. */
+    private static long orderedQuantity(String sku) throws Exception {
+        return count("SELECT coalesce(sum(l.quantity), 0) FROM orders.order_line l JOIN orders.customer_order o"
+                + " ON o.id = l.order_id WHERE l.sku = '" + sku + "' AND o.status <> 'CANCELLED'");
     }
 
     /** After the load: waits for the outbox to deliver every cart clear, then counts orders against the clients. */
