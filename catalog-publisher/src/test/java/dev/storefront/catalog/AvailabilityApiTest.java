@@ -80,6 +80,27 @@ class AvailabilityApiTest {
     }
 
     @Test
+    void anInactiveProductSoldOutRewritesOnlyItsDocument() {
+        Map<String, Object> product = Products.valid("kitchen", "Test Retired Kettle");
+        product.put("active", false);
+        Products.create(product);
+        BucketSnapshot before = BucketSnapshot.of();
+
+        deliver((String) product.get("sku"), true, 1).statusCode(204);
+
+        assertEquals(
+                Set.of(documentOf(product)),
+                BucketSnapshot.of().changedSince(before),
+                "its page says No longer available either way, and it is listed nowhere");
+        JsonPath publish = ChangePublishTest.lastPublish();
+        assertEquals(1, publish.getInt("written"));
+        assertEquals(2, publish.getInt("unchanged"), "its page and image were compared, no category page or listing");
+        JsonPath document = JsonPath.from(text(documentOf(product)));
+        assertTrue(document.getBoolean("soldOut"));
+        assertFalse(document.getBoolean("active"));
+    }
+
+    @Test
     void aStaleOrRepeatedDeliveryChangesNothing() {
         Map<String, Object> product = Products.create(Products.valid("kitchen", "Test Stale Kettle"));
         String sku = (String) product.get("sku");
