@@ -128,6 +128,93 @@
     linkBack();
   }
 
+  // ---- stock hints (cart and checkout) -------------------------------------------------------------------------
+
+  var STOCK_SKUS_PER_CALL = 50;
+
+  /**
+   * How many are left of the lines' skus that are running low, from order-service's public stock call: {sku: left}.
+   * A sku with plenty, or not counted, is absent. Resolves with {} when the call fails: the cart is then shown without
+   * hints, never broken.
+   */
+  function stockOf(lines) {
+    var skus = [];
+    lines.forEach(function (line) {
+      if (skus.indexOf(line.sku) < 0) {
+        skus.push(line.sku);
+      }
+    });
+    skus = skus.slice(0, STOCK_SKUS_PER_CALL);
+    if (skus.length === 0) {
+      return Promise.resolve({});
+    }
+    var query = skus.map(function (sku) { return "sku=" + encodeURIComponent(sku); }).join("&");
+    return S.api("GET", "/api/orders/stock?" + query, { auth: false }).then(function (response) {
+      var left = {};
+      ((response.body && response.body.items) || []).forEach(function (item) {
+        if (item && typeof item.left === "number" && item.left >= 0) {
+          left[item.sku] = item.left;
+        }
+      });
+      return left;
+    }, function () {
+      return {};
+    });
+  }
+
+  /** What a shopper must know about a line's stock: {text, bad}, or null when there is nothing to say. */
+  function stockNote(quantity, left) {
+    if (typeof left !== "number") {
+      return null;
+    }
+    if (left === 0) {
+      return { text: "No longer available", bad: true };
+    }
+    if (quantity > left) {
+      return { text: "Only " + left + " left — lower the quantity", bad: true };
+    }
+    return { text: "Only " + left + " left", bad: false };
+  }
+
+  /** Puts a line's stock note into {@code box} (replacing the one before), or removes it. */
+  function showStockNote(box, note) {
+    var old = box.querySelector("[data-stock-note]");
+    if (old) {
+      old.remove();
+    }
+    if (note) {
+      var span = el("span", note.text, "note " + (note.bad ? "bad" : "warn"));
+      span.dataset.stockNote = "";
+      box.appendChild(span);
+    }
+  }
+
+  /** The list item of each sku in a rendered list of lines. */
+  function itemsBySku(list) {
+    var items = {};
+    Array.prototype.forEach.call(list.children, function (item) {
+      items[item.dataset.sku] = item;
+    });
+    return items;
+  }
+
+  /**
+   * Adds the stock notes to the lines just rendered; a line the catalog already says cannot be bought keeps its own
+   * note. Lines rendered again meanwhile (the cart changed) are left to their own call.
+   */
+  function showStock(list, lines, boxOf) {
+    var available = lines.filter(function (line) { return line.available; });
+    var items = itemsBySku(list);
+    return stockOf(available).then(function (left) {
+      available.forEach(function (line) {
+        var item = items[line.sku];
+        if (item && item.isConnected) {
+          showStockNote(boxOf(item), stockNote(line.quantity, left[line.sku]));
+        }
+      });
+    });
+  }
+
   // ---- cart page ----------------------------------------------------------------------------------------------------
 
   function cartLine(line, index, onChange) {
@@ -204,6 +291,7 @@
     if (cart) {
       $("[data-cart-total]").textContent = S.totalText(cart.totals);
     }
+    showStock(list, lines, function (item) { return $(".line-about", item); });
   }
 
   function cartPage() {
@@ -449,6 +537,7 @@
     var lines = cart ? cart.lines : [];
     lines.forEach(function (line) {
       var item = el("li", null, "line" + (line.available ? "" : " unavailable"));
+      item.dataset.sku = line.sku;
       item.appendChild(el("strong", line.name || line.sku));
       item.appendChild(el("span", "× " + line.quantity));
       item.appendChild(el("span", line.available ? S.money(line.lineTotal, line.currency) : "No longer available",
@@ -458,6 +547,24 @@
     setHidden("[data-cart-empty]", lines.length > 0);
     $("[data-cart-total]").textContent = S.totalText(cart ? cart.totals : []);
     $("[data-place-order]").disabled = lines.length === 0;
+    showStock(list, lines, function (item) { return item; });
+  }
+
+  /**
+   * Checkout's 409 out-of-stock: stock ran out between the cart and the order. Each short line says so next to it;
+   * nothing was ordered.
+   */
+  function showShortages(shortages) {
+    var items = itemsBySku($("[data-checkout-lines]"));
+    var names = [];
+    (shortages || []).forEach(function (shortage) {
+      var left = typeof shortage.left === "number" ? Math.max(0, shortage.left) : 0;
+      names.push(shortage.name || shortage.sku);
+      if (items[shortage.sku]) {
+        showStockNote(items[shortage.sku], stockNote(Number(shortage.requested) || left + 1, left));
+      }
+    });
+    return names;
   }
 
   function renderAddressChoices(addresses) {
@@ -493,6 +600,15 @@
 
   function checkoutProblem(error) {
     var type = String(error.problem.type || "");
+    if (error.status === 409 && type.indexOf("out-of-stock") >= 0) {
+      var names = showShortages(error.problem.shortages);
+      return {
+        text: "Not enough left of " + (names.length ? names.join(", ") : "some products") + " to place this order. " +
+          "Nothing was ordered; please lower the quantity or remove them.",
+        link: true,
+        nothingOrdered: true
+      };
+    }
     if (error.status === 409 && type.indexOf("price-changed") >= 0) {
       return { text: "Some prices changed since you added the products. Please review your cart.", link: true };
     }
@@ -565,6 +681,9 @@
         inFlight = null;
         busy(button, false);
         var problem = checkoutProblem(error);
+        if (problem.nothingOrdered) {
+          sessionStorage.removeItem(CHECKOUT_ATTEMPT); // nothing was ordered: the changed cart is a new attempt
+        }
         S.messages.error(problem.text, problem.link ? { href: "/cart.html", text: "Review your cart" } : null);
       });
     });

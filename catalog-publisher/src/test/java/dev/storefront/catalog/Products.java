@@ -68,6 +68,7 @@ final class Products {
         Map<String, Object> body = new LinkedHashMap<>(view);
         body.remove("image");
         body.remove("updatedAt");
+        body.remove("soldOut"); // order-service's to say, not the admin's
         return body;
     }
 }

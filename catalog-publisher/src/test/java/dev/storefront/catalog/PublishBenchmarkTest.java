@@ -170,6 +170,7 @@ class PublishBenchmarkTest {
                 p.attributes(),
                 p.active(),
                 p.stockStatus(),
+                false,
                 null);
         long start = System.nanoTime();
         ProductChange change = catalog.update(sku, changed);

@@ -166,6 +166,13 @@ class ServiceDefaultsTest {
     }
 
     @Test
+    void serviceTokensWithoutKeysToCheckThemAreA503NotA401() {
+        problem(given().get("/test/fail/no-service-keys"), 503, "service-tokens-unavailable")
+                .header("Retry-After", "60")
+                .body("detail", containsString("SERVICE_JWT_JWKS"));
+    }
+
+    @Test
     void aBugIsA500ThatRevealsNothing() {
         problem(given().get("/test/fail/bug"), 500, "internal-error")
                 .body("detail", equalTo("An unexpected error occurred"))

@@ -1,5 +1,6 @@
 package dev.storefront.defaults;
 
+import dev.storefront.defaults.jwt.ServiceTokensUnavailable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -62,6 +63,7 @@ public class TestResource {
             case "unauthenticated" -> throw new UnauthorizedException();
             case "bad-token" -> throw new AuthenticationFailedException();
             case "forbidden" -> throw new ForbiddenException();
+            case "no-service-keys" -> throw new ServiceTokensUnavailable();
             default -> {
                 return how;
             }

@@ -1,9 +1,9 @@
 package dev.storefront.cart.config;
 
+import dev.storefront.defaults.jwt.ServiceTokenSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * cart-service settings; production values come from environment variables (see application.properties). The bucket
@@ -25,30 +25,24 @@ public interface CartConfig {
      * inline ({@code SERVICE_JWT_JWKS}, as AWS hands them over from the deployment) or from a JWKS URL
      * ({@code SERVICE_JWT_JWKS_URL}, order-service's {@code /api/orders/jwks.json}, as the local shop wires it).
      */
-    interface ServiceTokens {
-        /** The public keys as a JWKS document; wins over {@link #jwksUrl()}. */
-        Optional<String> jwks();
-
-        Optional<String> jwksUrl();
-
+    interface ServiceTokens extends ServiceTokenSettings {
+        @Override
         @WithDefault("storefront-orders")
         String issuer();
 
+        @Override
         @WithDefault("cart-service")
         String audience();
 
-        /** How often keys fetched from {@link #jwksUrl()} are refreshed (whole minutes). */
+        @Override
         @WithDefault("10m")
         Duration jwksRefresh();
 
-        /**
-         * The shortest time between two fetches forced by a token whose {@code kid} is unknown (a key just rotated in),
-         * so a flood of tokens with made-up kids cannot turn into a flood of fetches (whole minutes).
-         */
+        @Override
         @WithDefault("1m")
         Duration jwksForcedRefresh();
 
-        /** Tokens issued for longer than this ({@code exp - iat}) are refused: service tokens are short-lived. */
+        @Override
         @WithDefault("5m")
         Duration maxLifetime();
     }

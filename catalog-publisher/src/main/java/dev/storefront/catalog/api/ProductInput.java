@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A product as an admin creates or replaces it. Absent images mean "generate one from the product's data". */
+/**
+ * A product as an admin creates or replaces it. Absent images mean "generate one from the product's data". Whether it
+ * is sold out is order-service's to say, not the admin's: a replacement keeps it.
+ */
 @Schema(name = "ProductInput")
 public record ProductInput(
         @NotNull @Pattern(regexp = SKU, message = "must be 3-40 upper-case letters, digits or dashes") String sku,
@@ -64,6 +67,7 @@ public record ProductInput(
                 attributes == null ? Map.of() : attributes,
                 active,
                 stockStatus,
+                false,
                 null);
     }
 }

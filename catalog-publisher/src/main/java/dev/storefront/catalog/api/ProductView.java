@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A product as the admin API returns it. {@code image} is the key of its main image in the bucket. */
+/**
+ * A product as the admin API returns it. {@code image} is the key of its main image in the bucket; {@code stockStatus}
+ * is the admin's own, {@code soldOut} order-service's (while true, shoppers see {@code OUT_OF_STOCK}).
+ */
 @Schema(name = "Product")
 public record ProductView(
         String sku,
@@ -22,6 +25,7 @@ public record ProductView(
         Map<String, String> attributes,
         boolean active,
         StockStatus stockStatus,
+        boolean soldOut,
         Instant updatedAt) {
 
     static ProductView of(ProductData p) {
@@ -38,6 +42,7 @@ public record ProductView(
                 p.attributes(),
                 p.active(),
                 p.stockStatus(),
+                p.soldOut(),
                 p.updatedAt());
     }
 }

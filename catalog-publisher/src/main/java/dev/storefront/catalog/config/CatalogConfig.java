@@ -1,7 +1,9 @@
 package dev.storefront.catalog.config;
 
+import dev.storefront.defaults.jwt.ServiceTokenSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * catalog-publisher settings; production values come from environment variables (see application.properties). The
@@ -18,6 +20,36 @@ public interface CatalogConfig {
     boolean seedSample();
 
     Publish publish();
+
+    ServiceTokens serviceTokens();
+
+    /**
+     * order-service's service tokens, the only credential that may mark a product sold out or back
+     * ({@code POST /api/catalog/availability}). Their keys come inline ({@code SERVICE_JWT_JWKS}) or from order-service's
+     * JWKS URL ({@code SERVICE_JWT_JWKS_URL}). Without either the service still runs (it does not need order-service)
+     * and that endpoint answers 503 {@code service-tokens-unavailable}.
+     */
+    interface ServiceTokens extends ServiceTokenSettings {
+        @Override
+        @WithDefault("storefront-orders")
+        String issuer();
+
+        @Override
+        @WithDefault("catalog-publisher")
+        String audience();
+
+        @Override
+        @WithDefault("10m")
+        Duration jwksRefresh();
+
+        @Override
+        @WithDefault("1m")
+        Duration jwksForcedRefresh();
+
+        @Override
+        @WithDefault("5m")
+        Duration maxLifetime();
+    }
 
     interface Publish {
         /** The public origin of the storefront; the sitemap needs absolute URLs. */

@@ -1,7 +1,9 @@
 package dev.storefront.catalog.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +27,8 @@ public class CatalogService {
         if (!sku.equals(input.sku())) {
             throw CatalogRuleViolation.identifierMismatch("sku");
         }
-        Product product = requireProduct(sku);
+        // Locked, so that a sold-out delivery cannot commit between this read and the publish of what it read.
+        Product product = requireLocked(sku);
         ProductData before = product.toData();
         checkPlacement(input);
         product.assign(input);
@@ -38,6 +41,35 @@ public class CatalogService {
         ProductData before = product.toData();
         product.delete();
         return new ProductChange(Optional.of(before), Optional.empty());
+    }
+
+    /**
+     * Applies order-service's word that the product is sold out, or no longer is, as of its stock {@code version}
+     * (which only grows). Only a newer version than the stored one is applied, by one conditional UPDATE, so a
+     * redelivered or overtaken delivery changes nothing and two racing ones cannot go backwards. The admin's own stock
+     * status is kept either way.
+     *
+     * @return the change to publish: empty when the version was not newer, or the product's sold-out state is what it
+     *     was (the version is stored all the same)
+     */
+    @Transactional
+    public Optional<ProductChange> applyAvailability(String sku, boolean soldOut, long version) {
+        Product product = requireLocked(sku);
+        ProductData before = product.toData();
+        int applied = Product.getEntityManager()
+                .createNativeQuery("UPDATE {h-schema}product SET sold_out = ?1, stock_version = ?2,"
+                        + " updated_at = CASE WHEN sold_out = ?1 THEN updated_at ELSE ?3 END"
+                        + " WHERE sku = ?4 AND stock_version < ?2")
+                .setParameter(1, soldOut)
+                .setParameter(2, version)
+                .setParameter(3, Instant.now())
+                .setParameter(4, sku)
+                .executeUpdate();
+        if (applied == 0 || before.soldOut() == soldOut) {
+            return Optional.empty();
+        }
+        Product.getEntityManager().refresh(product);
+        return Optional.of(new ProductChange(Optional.of(before), Optional.of(product.toData())));
     }
 
     @Transactional
@@ -84,6 +116,11 @@ public class CatalogService {
 
     private static Product requireProduct(String sku) {
         return Product.<Product>findByIdOptional(sku).orElseThrow(() -> CatalogRuleViolation.productNotFound(sku));
+    }
+
+    private static Product requireLocked(String sku) {
+        return Product.<Product>findByIdOptional(sku, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> CatalogRuleViolation.productNotFound(sku));
     }
 
     private static Category requireCategory(String slug) {

@@ -58,6 +58,17 @@ public class Product extends PanacheEntityBase {
     @Column(name = "stock_status", nullable = false)
     public StockStatus stockStatus;
 
+    /**
+     * Set only by {@link CatalogService#applyAvailability} through a conditional UPDATE, never written by Hibernate: an
+     * admin's change, loaded before a delivery committed, must not write an old value back.
+     */
+    @Column(name = "sold_out", nullable = false, insertable = false, updatable = false)
+    public boolean soldOut;
+
+    /** order-service's stock version of {@link #soldOut}; written like it. */
+    @Column(name = "stock_version", nullable = false, insertable = false, updatable = false)
+    public long stockVersion;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -69,7 +80,7 @@ public class Product extends PanacheEntityBase {
         return product;
     }
 
-    /** Takes every field but the sku from {@code data}, and marks the product as changed now. */
+    /** Takes every field but the sku and the sold-out state from {@code data}, and marks the product as changed now. */
     void assign(ProductData data) {
         slug = data.slug();
         name = data.name();
@@ -101,6 +112,7 @@ public class Product extends PanacheEntityBase {
                 Map.copyOf(attributes),
                 active,
                 stockStatus,
+                soldOut,
                 updatedAt);
     }
 }

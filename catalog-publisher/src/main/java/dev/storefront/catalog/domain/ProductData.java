@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** An immutable snapshot of a product: what the publisher renders, detached from any persistence context. */
+/**
+ * An immutable snapshot of a product: what the publisher renders, detached from any persistence context.
+ * {@code stockStatus} is the admin's; {@code soldOut} is order-service's word that none is left to sell, which wins
+ * over it ({@link #publishedStockStatus()}).
+ */
 public record ProductData(
         String sku,
         String slug,
@@ -17,7 +21,13 @@ public record ProductData(
         Map<String, String> attributes,
         boolean active,
         StockStatus stockStatus,
+        boolean soldOut,
         Instant updatedAt) {
+
+    /** The status shoppers and readers of the bucket see: out of stock while sold out, else the admin's. */
+    public StockStatus publishedStockStatus() {
+        return soldOut ? StockStatus.OUT_OF_STOCK : stockStatus;
+    }
 
     /** The key of the image generated for every product from its own data. */
     public static String generatedImageKey(String sku) {

@@ -164,7 +164,19 @@ public class SampleCatalog {
         String description = "The " + name + " from our " + kind.name().toLowerCase(Locale.ROOT)
                 + " range: made to last, easy to care for, and covered by a two-year warranty.";
         return new ProductData(
-                sku, slug, name, description, price, "EUR", kind.slug(), List.of(), attributes, active, status, null);
+                sku,
+                slug,
+                name,
+                description,
+                price,
+                "EUR",
+                kind.slug(),
+                List.of(),
+                attributes,
+                active,
+                status,
+                false,
+                null);
     }
 
     private static String slug(String name) {

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * category's sitemap; and the home page and catalog index only when the product entered or left a category. A
  * product that keeps its place in its category's order (a price, stock or description change) is re-listed in place:
  * one category page, one listing document and the category's sitemap ({@link ListingPlace}), whatever the catalog's
- * size. Any other change re-lists its old and new category in full. Objects that render to the same bytes as before
+ * size. A product inactive before and after is listed nowhere, so nothing is re-listed (e.g. order-service marking it
+ * sold out). Any other change re-lists its old and new category in full. Objects that render to the same bytes as before
  * are not rewritten. Same order as a full publish: linked pages, linking pages, deletions.
  */
 @ApplicationScoped
@@ -65,7 +66,7 @@ class ChangePublish {
         if (keepsItsPlace(change)) {
             ProductData product = change.after().orElseThrow();
             lists.addAll(place.objectsAround(site, site.categories().get(product.category()), product.sku()));
-        } else {
+        } else if (listedBeforeOrAfter(change)) {
             for (String slug : categories(change)) {
                 relistedEtags.putAll(bucket.etags(SiteKeys.categoryPrefix(slug)));
                 relistedEtags.putAll(bucket.etags(SiteKeys.listingPrefix(slug)));
@@ -116,6 +117,13 @@ class ChangePublish {
                 && after.isPresent()
                 && before.get().category().equals(after.get().category())
                 && before.get().name().equals(after.get().name());
+    }
+
+    /** Whether the product is in a listing before or after: an inactive product's change re-lists nothing. */
+    private static boolean listedBeforeOrAfter(ProductChange change) {
+        return Stream.of(change.before(), change.after())
+                .flatMap(Optional::stream)
+                .anyMatch(ProductData::active);
     }
 
     private List<BucketObject> sharedLists(SiteRenderer.Site site, ProductChange change) {

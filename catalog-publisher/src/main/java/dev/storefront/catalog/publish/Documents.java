@@ -11,7 +11,10 @@ import java.util.TreeMap;
 final class Documents {
     private Documents() {}
 
-    /** {@code /catalog/products/<sku>.json}. A deactivated product keeps its document with active=false. */
+    /**
+     * {@code /catalog/products/<sku>.json}. A deactivated product keeps its document with active=false. While order-service
+     * says none is left ({@code soldOut}), {@code stockStatus} is {@code OUT_OF_STOCK} whatever the admin's status.
+     */
     @JsonPropertyOrder(alphabetic = false)
     record ProductDocument(
             String sku,
@@ -22,6 +25,7 @@ final class Documents {
             String currency,
             boolean active,
             StockStatus stockStatus,
+            boolean soldOut,
             String category,
             String image,
             List<String> images,
@@ -37,7 +41,8 @@ final class Documents {
                     p.price(),
                     p.currency(),
                     p.active(),
-                    p.stockStatus(),
+                    p.publishedStockStatus(),
+                    p.soldOut(),
                     p.category(),
                     p.image(),
                     Documents.images(p),
@@ -55,6 +60,7 @@ final class Documents {
             String currency,
             String category,
             StockStatus stockStatus,
+            boolean soldOut,
             String image,
             String url) {
 
@@ -66,7 +72,8 @@ final class Documents {
                     p.price(),
                     p.currency(),
                     p.category(),
-                    p.stockStatus(),
+                    p.publishedStockStatus(),
+                    p.soldOut(),
                     p.image(),
                     SiteKeys.url(SiteKeys.productPage(p.slug())));
         }

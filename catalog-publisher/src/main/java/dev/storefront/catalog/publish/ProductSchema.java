@@ -46,7 +46,7 @@ final class ProductSchema {
         if (!p.active()) {
             return "https://schema.org/Discontinued";
         }
-        return switch (p.stockStatus()) {
+        return switch (p.publishedStockStatus()) {
             case IN_STOCK -> "https://schema.org/InStock";
             case LOW_STOCK -> "https://schema.org/LimitedAvailability";
             case OUT_OF_STOCK -> "https://schema.org/OutOfStock";

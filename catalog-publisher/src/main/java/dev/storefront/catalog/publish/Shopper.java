@@ -28,6 +28,9 @@ final class Shopper {
         if (!product.active()) {
             return "No longer available";
         }
+        if (product.soldOut()) {
+            return "Sold out";
+        }
         return switch (product.stockStatus()) {
             case IN_STOCK -> "In stock";
             case LOW_STOCK -> "Only a few left";
@@ -36,11 +39,11 @@ final class Shopper {
     }
 
     static String stockClass(ProductData product) {
-        return product.active() ? product.stockStatus().name().toLowerCase(Locale.ROOT) : "inactive";
+        return product.active() ? product.publishedStockStatus().name().toLowerCase(Locale.ROOT) : "inactive";
     }
 
     static boolean purchasable(ProductData product) {
-        return product.active() && product.stockStatus() != StockStatus.OUT_OF_STOCK;
+        return product.active() && product.publishedStockStatus() != StockStatus.OUT_OF_STOCK;
     }
 
     /** Up to two initials of the name, for the generated product image. */

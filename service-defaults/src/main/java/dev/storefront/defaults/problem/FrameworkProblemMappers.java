@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.storefront.defaults.http.SafeText;
 import dev.storefront.defaults.http.UnsafeTextException;
+import dev.storefront.defaults.jwt.ServiceTokensUnavailable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -110,6 +111,13 @@ public class FrameworkProblemMappers {
     @ServerExceptionMapper(priority = PRIORITY)
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return Problems.respond(ProblemType.FORBIDDEN, "Not allowed", uri);
+    }
+
+    /** No keys to verify service tokens with: the operator's to fix, so not a 401 the calling service would blame on itself. */
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response serviceTokensUnavailable(ServiceTokensUnavailable e, UriInfo uri) {
+        LOG.warn(e.getMessage());
+        return Problems.retryAfter(ProblemType.SERVICE_TOKENS_UNAVAILABLE, e.getMessage(), uri, 60);
     }
 
     @ServerExceptionMapper(priority = Priorities.USER + 1000)

@@ -17,6 +17,8 @@ public record ProblemType(int status, String slug, String title) {
             new ProblemType(503, "database-unavailable", "Service Unavailable");
     public static final ProblemType DEPENDENCY_UNAVAILABLE =
             new ProblemType(503, "dependency-unavailable", "Service Unavailable");
+    public static final ProblemType SERVICE_TOKENS_UNAVAILABLE =
+            new ProblemType(503, "service-tokens-unavailable", "Service Unavailable");
 
     public String uri() {
         return BASE + slug;

@@ -14,15 +14,23 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * Real RS256 service tokens of order-service for tests of cart-service, signed with a key generated per JVM and
- * verifiable through {@link #jwksJson()}. The claims follow order-service's service-token contract (see
- * order-service's README): issuer {@value #ISSUER}, audience {@value #AUDIENCE}, subject {@code order-service},
- * {@code scope} {@value #CART_CLEAR}, and the cart and order the token is for ({@code cart_id}, {@code order_id}).
+ * Real RS256 service tokens of order-service for tests of cart-service and catalog-publisher, signed with a key
+ * generated per JVM and verifiable through {@link #jwksJson()}. The claims follow order-service's service-token
+ * contract (see order-service's README): issuer {@value #ISSUER}, subject {@code order-service}, and
+ * <ul>
+ *   <li>for cart-service: audience {@value #AUDIENCE}, {@code scope} {@value #CART_CLEAR}, and the cart and order the
+ *       token is for ({@code cart_id}, {@code order_id});
+ *   <li>for catalog-publisher: audience {@value #CATALOG_AUDIENCE}, {@code scope} {@value #CATALOG_AVAILABILITY}, and
+ *       the product it is for ({@code sku}).
+ * </ul>
  */
 public final class TestServiceTokens {
     public static final String ISSUER = "storefront-orders";
     public static final String AUDIENCE = "cart-service";
     public static final String CART_CLEAR = "cart:clear";
+    public static final String CATALOG_AUDIENCE = "catalog-publisher";
+    public static final String CATALOG_AVAILABILITY = "catalog:availability";
+    private static final String SUBJECT = "order-service";
 
     private static final RsaJsonWebKey KEY = generate("test-service-key-1");
     private static final RsaJsonWebKey OTHER_KEY = generate("test-service-key-1");
@@ -61,26 +69,68 @@ public final class TestServiceTokens {
         return sign(KEY, claims(ISSUER, AUDIENCE, CART_CLEAR, cartId, orderId, Duration.ofHours(1)));
     }
 
+    /** What order-service sends catalog-publisher when {@code sku} sells out or is on sale again. */
+    public static String availability(String sku) {
+        return sign(KEY, availabilityClaims(CATALOG_AUDIENCE, SUBJECT, CATALOG_AVAILABILITY, sku, LIFETIME));
+    }
+
+    /** An availability token with another scope (e.g. cart-service's). */
+    public static String availabilityWithScope(String scope, String sku) {
+        return sign(KEY, availabilityClaims(CATALOG_AUDIENCE, SUBJECT, scope, sku, LIFETIME));
+    }
+
+    /** An availability token another service than order-service got signed with order-service's key. */
+    public static String availabilityFrom(String subject, String sku) {
+        return sign(KEY, availabilityClaims(CATALOG_AUDIENCE, subject, CATALOG_AVAILABILITY, sku, LIFETIME));
+    }
+
+    /** An availability token for cart-service's audience: meant for another service. */
+    public static String availabilityForCarts(String sku) {
+        return sign(KEY, availabilityClaims(AUDIENCE, SUBJECT, CATALOG_AVAILABILITY, sku, LIFETIME));
+    }
+
+    public static String availabilityExpired(String sku) {
+        return sign(
+                KEY, availabilityClaims(CATALOG_AUDIENCE, SUBJECT, CATALOG_AVAILABILITY, sku, Duration.ofMinutes(-3)));
+    }
+
+    /** Same claims as {@link #availability}, signed by a key the JWKS does not contain (same kid): a forgery. */
+    public static String availabilityForged(String sku) {
+        return sign(OTHER_KEY, availabilityClaims(CATALOG_AUDIENCE, SUBJECT, CATALOG_AVAILABILITY, sku, LIFETIME));
+    }
+
     /** The signing key, private half included, as order-service reads it from {@code SERVICE_JWT_SIGNING_KEYS}. */
     public static String signingKeysJson() {
         return new JsonWebKeySet(KEY).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
     }
 
-    /** The public half as a JWKS document, as cart-service reads it from {@code SERVICE_JWT_JWKS}. */
+    /** The public half as a JWKS document, as cart-service and catalog-publisher read it from {@code SERVICE_JWT_JWKS}. */
     public static String jwksJson() {
         return new JsonWebKeySet(KEY).toJson();
     }
 
     private static JwtClaims claims(
             String issuer, String audience, String scope, UUID cartId, UUID orderId, Duration lifetime) {
+        JwtClaims claims = common(issuer, audience, SUBJECT, scope, lifetime);
+        claims.setClaim("cart_id", cartId.toString());
+        claims.setClaim("order_id", orderId.toString());
+        return claims;
+    }
+
+    private static JwtClaims availabilityClaims(
+            String audience, String subject, String scope, String sku, Duration lifetime) {
+        JwtClaims claims = common(ISSUER, audience, subject, scope, lifetime);
+        claims.setClaim("sku", sku);
+        return claims;
+    }
+
+    private static JwtClaims common(String issuer, String audience, String subject, String scope, Duration lifetime) {
         JwtClaims claims = new JwtClaims();
         Instant now = Instant.now();
         claims.setIssuer(issuer);
         claims.setAudience(audience);
-        claims.setSubject("order-service");
+        claims.setSubject(subject);
         claims.setClaim("scope", scope);
-        claims.setClaim("cart_id", cartId.toString());
-        claims.setClaim("order_id", orderId.toString());
         Instant issued = lifetime.isNegative() ? now.plus(lifetime).minusSeconds(60) : now;
         claims.setIssuedAt(NumericDate.fromSeconds(issued.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(lifetime).getEpochSecond()));
