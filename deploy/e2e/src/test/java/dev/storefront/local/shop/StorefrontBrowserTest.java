@@ -414,8 +414,8 @@ class StorefrontBrowserTest {
         card.findElement(By.cssSelector("form.add-to-cart button")).click();
         awaitStatus("Added " + name);
         open("/cart.html");
-        wait.until(d -> line(name).getText().contains("Only 1 left"));
-        screenshot("15-only-one-left");
+        awaitLineSays(name, "Only 1 left");
+        screenshot("15a-only-one-left");
 
         // Someone else buys that last unit first.
         String other = signInToken(signUpElsewhere("other-" + UUID.randomUUID() + "@example.com"));
@@ -427,20 +427,22 @@ class StorefrontBrowserTest {
                 other,
                 "{\"cartId\":\"" + otherCart + "\",\"shippingAddress\":{\"name\":\"Bo\","
                         + "\"line1\":\"2 Quay\",\"city\":\"Kiel\",\"postalCode\":\"24103\",\"country\":\"DE\"}}",
-                201);
+                201,
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
 
         // The shopper's cart now says plainly that this line cannot be bought, and checkout says why.
         open("/cart.html");
-        wait.until(d -> line(name).getText().contains("No longer available"));
-        screenshot("16-no-longer-available");
+        awaitLineSays(name, "No longer available");
+        screenshot("15b-no-longer-available");
         open("/checkout.html");
         wait.until(d -> !browser.findElements(By.cssSelector("[data-checkout-lines] li"))
                 .isEmpty());
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-place-order]")));
         browser.findElement(By.cssSelector("[data-place-order]")).click();
-        wait.until(d -> browser.findElement(By.tagName("body")).getText().contains("No longer available"));
+        awaitAlert("Not enough left of " + name);
         assertTrue(browser.getCurrentUrl().contains("/checkout.html"), "no order was placed");
-        screenshot("17-checkout-out-of-stock");
+        screenshot("15c-checkout-out-of-stock");
     }
 
     @Test
@@ -531,6 +533,18 @@ class StorefrontBrowserTest {
                 .orElseThrow(() -> new AssertionError("no cart line for " + name));
     }
 
+    /** Waits until the cart line of {@code name} is shown and says {@code text}. */
+    private static void awaitLineSays(String name, String text) {
+        try {
+            wait.until(d -> lines().stream()
+                    .map(WebElement::getText)
+                    .anyMatch(line -> line.contains(name) && line.contains(text)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Expected the line of " + name + " to say \"" + text + "\"; the lines: "
+                    + lines().stream().map(WebElement::getText).toList());
+        }
+    }
+
     private static void awaitStatus(String text) {
         try {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));
@@ -616,12 +630,18 @@ class StorefrontBrowserTest {
         return field(login, "accessToken");
     }
 
-    /** One JSON call through the edge, outside the browser; fails unless it answers {@code status}. */
-    private static String api(String method, String path, String token, String body, int status)
+    /**
+     * One JSON call through the edge, outside the browser, with {@code headers} (name, value pairs); fails unless it
+     * answers {@code status}.
+     */
+    private static String api(String method, String path, String token, String body, int status, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

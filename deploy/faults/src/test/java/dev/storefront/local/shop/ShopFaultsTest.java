@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -78,6 +79,13 @@ class ShopFaultsTest {
         client = new ShopClient(shop.edgePort());
         skus = client.publishedSkus(Duration.ofSeconds(120));
         adminToken = signUpAdmin();
+    }
+
+    @AfterAll
+    static void stopShop() {
+        if (shop != null) {
+            shop.close();
+        }
     }
 
     /** An account made admin the way an operator does it: account-service's {@code grant-admin} command. */

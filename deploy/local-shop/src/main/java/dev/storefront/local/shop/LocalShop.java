@@ -198,7 +198,6 @@ final class LocalShop implements AutoCloseable {
 
     @Override
     public void close() {
-        LOG.infof("Stopping %d service instances, then the edge, the S3 API and PostgreSQL", instances.size());
         instances.parallelStream().forEach(instance -> instance.stop(Duration.ofSeconds(15)));
         if (edge != null) {
             edge.close();
@@ -212,6 +211,6 @@ final class LocalShop implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
         }
-        LOG.info("Local shop stopped");
+        LOG.debug("Local shop stopped");
     }
 }
