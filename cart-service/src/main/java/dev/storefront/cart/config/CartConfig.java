@@ -27,24 +27,8 @@ public interface CartConfig {
      */
     interface ServiceTokens extends ServiceTokenSettings {
         @Override
-        @WithDefault("storefront-orders")
-        String issuer();
-
-        @Override
         @WithDefault("cart-service")
         String audience();
-
-        @Override
-        @WithDefault("10m")
-        Duration jwksRefresh();
-
-        @Override
-        @WithDefault("1m")
-        Duration jwksForcedRefresh();
-
-        @Override
-        @WithDefault("5m")
-        Duration maxLifetime();
     }
 
     /** The in-memory cache of published product documents. */

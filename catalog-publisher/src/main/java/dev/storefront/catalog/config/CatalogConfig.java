@@ -3,7 +3,6 @@ package dev.storefront.catalog.config;
 import dev.storefront.defaults.jwt.ServiceTokenSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /**
  * catalog-publisher settings; production values come from environment variables (see application.properties). The
@@ -31,24 +30,8 @@ public interface CatalogConfig {
      */
     interface ServiceTokens extends ServiceTokenSettings {
         @Override
-        @WithDefault("storefront-orders")
-        String issuer();
-
-        @Override
         @WithDefault("catalog-publisher")
         String audience();
-
-        @Override
-        @WithDefault("10m")
-        Duration jwksRefresh();
-
-        @Override
-        @WithDefault("1m")
-        Duration jwksForcedRefresh();
-
-        @Override
-        @WithDefault("5m")
-        Duration maxLifetime();
     }
 
     interface Publish {
