@@ -10,7 +10,8 @@
 # (every request still reads the cart from cart-service, prices it from the bucket and writes order, lines, key and
 # outbox row in one transaction). With PROFILE=1 a JFR recording of order-service during the measured run is
 # summarised at the end (where the time goes); it costs throughput, so leave it off for the figure itself.
-# Both products get stock to spare (StockLevels.java), so every order also reserves its two lines, as in the shop.
+# Both products get stock to spare (StockLevels.java), so every order also reserves its two lines, as in the shop;
+# STOCK=off leaves them untracked (no reservation), to see what reserving costs.
 # The services run on the JDK that runs this script: PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH for JDK 25.
 set -euo pipefail
 DURATION=${DURATION:-30s}
@@ -38,8 +39,10 @@ done
 grep -A8 "The shop is ready" "$WORK/shop.log"
 
 python3 "$BENCH_DIR/shoppers.py" "http://127.0.0.1:$EDGE_PORT" "$CONNECTIONS" "$WORK/skus.txt" > "$WORK/shoppers.txt"
-# shellcheck disable=SC2046
-java -cp deploy/local-shop/target/local-shop.jar "$BENCH_DIR/StockLevels.java" 25432 $(cat "$WORK/skus.txt")
+if [ "${STOCK:-on}" != off ]; then
+  # shellcheck disable=SC2046
+  java -cp deploy/local-shop/target/local-shop.jar "$BENCH_DIR/StockLevels.java" 25432 $(cat "$WORK/skus.txt")
+fi
 export BENCH_DIR SHOPPERS_FILE="$WORK/shoppers.txt"
 pid_on() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
 ORDER_PID=$(pid_on 8083); CART_PID=$(pid_on 8082)
