@@ -176,7 +176,7 @@ class StockTest {
                 .post("/api/orders/stock/{sku}/adjustments", sku)
                 .then()
                 .statusCode(409)
-                .body("type", equalTo("https://storefront.dev/problems/stock-below-zero"));
+                .body("type", equalTo("https://storefront.dev/problems/stock-out-of-range"));
 
         admin().get("/api/orders/stock/{sku}", sku)
                 .then()
@@ -188,6 +188,13 @@ class StockTest {
                 .body("changes[1].after", equalTo(10))
                 .body("changes[0].before", equalTo(10))
                 .body("changes[0].changedBy", equalTo(adminId.toString()));
+
+        setStock(sku, 1_000_000_000);
+        admin().body("{\"delta\":1}")
+                .post("/api/orders/stock/{sku}/adjustments", sku)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("https://storefront.dev/problems/stock-out-of-range"));
     }
 
     @Test

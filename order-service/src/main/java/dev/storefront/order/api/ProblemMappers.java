@@ -53,7 +53,7 @@ public class ProblemMappers {
             case ORDER_NOT_CANCELLABLE -> new ProblemType(409, "order-not-cancellable", "Order cannot be cancelled");
             case OUT_OF_STOCK -> new ProblemType(409, "out-of-stock", "Not enough stock");
             case STOCK_NOT_TRACKED -> new ProblemType(404, "stock-not-tracked", "Not Found");
-            case STOCK_BELOW_ZERO -> new ProblemType(409, "stock-below-zero", "Stock cannot go below zero");
+            case STOCK_OUT_OF_RANGE -> new ProblemType(409, "stock-out-of-range", "Stock out of range");
         };
     }
 }

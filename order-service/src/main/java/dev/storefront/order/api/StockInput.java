@@ -1,5 +1,6 @@
 package dev.storefront.order.api;
 
+import dev.storefront.order.domain.Stock;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,7 +16,7 @@ public final class StockInput {
     static final String SKU = "[A-Z0-9][A-Z0-9-]{2,39}";
 
     static final String SKU_MESSAGE = "must be 3-40 upper-case letters, digits or dashes";
-    static final int MAX_QUANTITY = 1_000_000_000;
+    static final int MAX_QUANTITY = Stock.MAX_QUANTITY;
 
     private StockInput() {}
 

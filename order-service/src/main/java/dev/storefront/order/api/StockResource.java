@@ -101,7 +101,7 @@ public class StockResource {
     @RolesAllowed("admin")
     @Operation(summary = "Add to (or, negative, take from) a tracked sku's stock (admin)")
     @APIResponse(responseCode = "404", description = "The sku's stock is not tracked")
-    @APIResponse(responseCode = "409", description = "The adjustment would leave less than zero")
+    @APIResponse(responseCode = "409", description = "The adjustment would leave less than zero or more than 10^9")
     public StockView adjust(
             @PathParam("sku") @Pattern(regexp = StockInput.SKU, message = StockInput.SKU_MESSAGE) String sku,
             @Valid @NotNull StockInput.Adjustment adjustment) {

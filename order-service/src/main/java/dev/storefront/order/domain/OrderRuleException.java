@@ -26,8 +26,8 @@ public class OrderRuleException extends RuntimeException {
         OUT_OF_STOCK,
         /** An adjustment of a sku whose stock is not tracked (set it first). */
         STOCK_NOT_TRACKED,
-        /** An adjustment that would take a sku's stock below zero. */
-        STOCK_BELOW_ZERO
+        /** An adjustment that would take a sku's stock below zero or above {@link Stock#MAX_QUANTITY}. */
+        STOCK_OUT_OF_RANGE
     }
 
     private final Reason reason;
@@ -125,11 +125,11 @@ public class OrderRuleException extends RuntimeException {
                 Reason.STOCK_NOT_TRACKED, "The stock of " + sku + " is not tracked; set a quantity first");
     }
 
-    public static OrderRuleException stockBelowZero(String sku, int available, int delta) {
+    public static OrderRuleException stockOutOfRange(String sku, int available, int delta) {
         return new OrderRuleException(
-                Reason.STOCK_BELOW_ZERO,
-                "Adjusting " + sku + " by " + delta + " would leave " + (available + delta) + "; " + available
-                        + " are available");
+                Reason.STOCK_OUT_OF_RANGE,
+                "Adjusting " + sku + " by " + delta + " would leave " + ((long) available + delta) + "; " + available
+                        + " are available, and stock stays between 0 and " + Stock.MAX_QUANTITY);
     }
 
     public Reason reason() {

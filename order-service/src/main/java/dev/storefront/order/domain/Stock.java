@@ -27,6 +27,9 @@ import org.hibernate.type.StandardBasicTypes;
  */
 @ApplicationScoped
 public class Stock {
+    /** The most of one sku that can be in stock, so no sum of quantities overflows. */
+    public static final int MAX_QUANTITY = 1_000_000_000;
+
     private final EntityManager entityManager;
 
     public Stock(EntityManager entityManager) {
@@ -51,15 +54,16 @@ public class Stock {
         return levels;
     }
 
-    /** Adds {@code delta} (negative: takes away) to a tracked sku's stock; never below zero. */
+    /** Adds {@code delta} (negative: takes away) to a tracked sku's stock; never below zero nor above the maximum. */
     @Transactional
     public StockLevel adjust(String sku, int delta, UUID admin) {
         return change(
                         sku,
                         false,
                         before -> {
-                            if ((long) before + delta < 0) {
-                                throw OrderRuleException.stockBelowZero(sku, before, delta);
+                            long after = (long) before + delta;
+                            if (after < 0 || after > MAX_QUANTITY) {
+                                throw OrderRuleException.stockOutOfRange(sku, before, delta);
                             }
                             return before + delta;
                         },
