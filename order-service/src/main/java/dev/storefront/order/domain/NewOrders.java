@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -141,8 +140,7 @@ public class NewOrders {
             p.add(clearCart.id).add(clearCart.customerId).add(clearCart.cartId).add(clearCart.state);
             p.add(clearCart.nextAttemptAt).add(clearCart.createdAt).add(clearCart.requestId);
 
-            SortedMap<String, Integer> wanted = new TreeMap<>();
-            lines.forEach(line -> wanted.merge(line.sku, line.quantity, Integer::sum));
+            SortedMap<String, Integer> wanted = OrderLine.quantitiesBySku(lines);
             p.addArray(connection, "varchar", wanted.keySet().toArray());
             p.add(order.createdAt);
             p.addArray(connection, "varchar", wanted.keySet().toArray());

@@ -2,6 +2,9 @@ package dev.storefront.order.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** One priced line of an order. Amounts are minor units of the order's currency. */
 @Embeddable
@@ -20,6 +23,16 @@ public class OrderLine {
 
     @Column(name = "line_total", nullable = false)
     public long lineTotal;
+
+    /**
+     * How many of each sku {@code lines} hold together, in sku order: the order stock rows are locked in by every
+     * change (checkout, cancellation, admins), so none waits on another in a circle.
+     */
+    static SortedMap<String, Integer> quantitiesBySku(List<OrderLine> lines) {
+        SortedMap<String, Integer> quantities = new TreeMap<>();
+        lines.forEach(line -> quantities.merge(line.sku, line.quantity, Integer::sum));
+        return quantities;
+    }
 
     public static OrderLine of(String sku, String name, int quantity, long unitPrice) {
         OrderLine line = new OrderLine();

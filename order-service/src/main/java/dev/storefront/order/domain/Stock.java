@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.IntUnaryOperator;
@@ -79,10 +78,14 @@ public class Stock {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void giveBack(CustomerOrder order, UUID by) {
-        SortedMap<String, Integer> bought = new TreeMap<>();
-        order.lines.forEach(line -> bought.merge(line.sku, line.quantity, Integer::sum));
-        bought.forEach((sku, quantity) -> change(
-                sku, false, before -> Math.addExact(before, quantity), StockChange.Reason.CANCELLED, by, order.id));
+        OrderLine.quantitiesBySku(order.lines)
+                .forEach((sku, quantity) -> change(
+                        sku,
+                        false,
+                        before -> Math.addExact(before, quantity),
+                        StockChange.Reason.CANCELLED,
+                        by,
+                        order.id));
     }
 
     @Transactional
@@ -142,8 +145,7 @@ public class Stock {
      */
     @Transactional
     public List<Shortage> shortages(List<OrderLine> lines) {
-        Map<String, Integer> wanted = new TreeMap<>();
-        lines.forEach(line -> wanted.merge(line.sku, line.quantity, Integer::sum));
+        Map<String, Integer> wanted = OrderLine.quantitiesBySku(lines);
         Map<String, StockLevel> levels = levels(wanted.keySet());
         List<Shortage> shortages = new ArrayList<>();
         for (OrderLine line : lines) {
