@@ -24,7 +24,8 @@ Usage: deploy/load/run.sh [options]
   --ramp D, --steady D, --spike D, --recovery D
                        phase lengths, e.g. 60s or 2m (defaults 45s, 75s, 30s, 45s)
   --think-time F       scales every pause of the shoppers (default 1)
-  --accounts N         accounts made before the run for returning buyers (default 30)
+  --accounts N         accounts made before the run for returning buyers (default: one per returning buyer
+                       the profile sends, plus a fifth; at least 30)
   --help               this text
 The run fails (non-zero exit) when 1 % or more of the requests (overall or in any group) fail, no order was
 placed, or a service of the shop started here stopped during the run.

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * What one run does: the edge it talks to, the arrival rates and the phases of the injection profile. Each setting is
@@ -19,7 +20,8 @@ import java.util.Locale;
  * @param spike time at {@code rate × spikeFactor} (reached within 5 s, and left within 5 s)
  * @param recovery time back at {@code rate} after the spike
  * @param thinkTime scales every pause (1 = the pauses of the model; 0.2 for a quick smoke)
- * @param accounts accounts made before the run for returning buyers to sign in with
+ * @param accounts accounts made before the run for returning buyers to sign in with; by default one for every
+ *     returning buyer the profile is expected to send, and a fifth more ({@link #accountsFor})
  */
 record LoadSettings(
         URI baseUrl,
@@ -30,7 +32,7 @@ record LoadSettings(
         Duration spike,
         Duration recovery,
         double thinkTime,
-        int accounts) {
+        OptionalInt accounts) {
 
     /** Seconds the spike takes to rise and to fall. */
     static final Duration SPIKE_EDGE = Duration.ofSeconds(5);
@@ -45,7 +47,26 @@ record LoadSettings(
                 duration("spike", "30s"),
                 duration("recovery", "45s"),
                 Double.parseDouble(setting("thinkTime", "1")),
-                (int) positive("accounts", Integer.parseInt(setting("accounts", "30"))));
+                accounts(setting("accounts", "")));
+    }
+
+    /**
+     * Accounts enough that two returning buyers hardly ever sign in to the same one at once: a real customer does not
+     * check out from two places in the same minute, and shoppers sharing an account share its cart, so one's order
+     * would take what another put in. Handed out in turn, {@code share} of every arrival being a returning buyer.
+     */
+    int accountsFor(double share) {
+        return accounts.orElseGet(() -> Math.max(30, (int) Math.ceil(arrivals() * share * 1.2)));
+    }
+
+    /** Shoppers the injection profile sends in all (each ramp at its mean rate). */
+    double arrivals() {
+        double peak = rate * spikeFactor;
+        double edge = SPIKE_EDGE.toSeconds() * (rate + peak) / 2;
+        return (Math.min(0.1, rate) + rate) / 2 * ramp.toSeconds()
+                + rate * (steady.toSeconds() + recovery.toSeconds())
+                + peak * spike.toSeconds()
+                + 2 * edge;
     }
 
     /** Injection ends after this; sessions still running get {@link #sessionGrace()} to finish. */
@@ -125,6 +146,12 @@ record LoadSettings(
             throw new IllegalArgumentException("load." + name + " must be positive, got " + value);
         }
         return duration;
+    }
+
+    private static OptionalInt accounts(String value) {
+        return value.isEmpty()
+                ? OptionalInt.empty()
+                : OptionalInt.of((int) positive("accounts", Integer.parseInt(value)));
     }
 
     private static double positive(String name, double value) {

@@ -39,10 +39,13 @@ import java.util.stream.IntStream;
  * (non-zero exit) when 1 % or more of all requests, or of any group's, fail, or when no order was placed.
  */
 public class ShopperSimulation extends Simulation {
+    /** Percent of arrivals that are returning buyers. */
+    private static final double RETURNING = 5.0;
+
     private final LoadSettings settings = LoadSettings.fromEnvironment();
     private final ShopData shopData = new ShopData(settings.baseUrl());
-    private final List<Map<String, Object>> returningAccounts =
-            ShopData.returningAccounts(Long.toString(Instant.now().getEpochSecond(), 36), settings.accounts());
+    private final List<Map<String, Object>> returningAccounts = ShopData.returningAccounts(
+            Long.toString(Instant.now().getEpochSecond(), 36), settings.accountsFor(RETURNING / 100));
 
     private static final List<String> SHOPPER_ADDRESSES =
             IntStream.rangeClosed(2, 254).mapToObj(n -> "127.0.0." + n).toList();
@@ -82,7 +85,7 @@ public class ShopperSimulation extends Simulation {
                                             .exec(journeys.fillAnonymousCart())
                                             .exec(journeys.signUpAndMergeCart())
                                             .exec(journeys.checkOutAndViewHistory()))),
-                    percent(5.0)
+                    percent(RETURNING)
                             .then(exitBlockOnFail()
                                     .on(exec(journeys.signInAndFillOwnCart())
                                             .exec(journeys.checkOutAndViewHistory()))));

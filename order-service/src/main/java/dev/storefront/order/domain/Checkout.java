@@ -3,6 +3,7 @@ package dev.storefront.order.domain;
 import dev.storefront.order.client.AddressBook;
 import dev.storefront.order.client.CartService;
 import dev.storefront.order.client.CartView;
+import dev.storefront.order.client.DependencyUnavailableException;
 import dev.storefront.order.client.RejectedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -17,8 +18,9 @@ import org.jboss.logging.Logger;
  * <p>The cart is read and priced before any transaction starts (no connection is held over remote calls). The order,
  * its lines, the key with its response and the outbox message that clears the cart are then written in one
  * transaction, as one statement ({@link NewOrders}), which also reserves the stock of every tracked line: a line asking
- * for more than is left stores nothing and answers 409 with what is left. A duplicate that arrives after that commit replays the stored
- * response; one that races it waits on the key's primary key in PostgreSQL and replays too. A request that fails
+ * for more than is left stores nothing and answers 409 with what is left. A duplicate replays the stored response: its
+ * statement meets the key (one that races the first waits on the key's primary key in PostgreSQL), or, when its cart
+ * or address can no longer be read, the key is looked up. A request that fails
  * records nothing, so it may be retried with the same key.
  */
 @ApplicationScoped
@@ -71,17 +73,15 @@ public class Checkout {
 
     /** @param render the response body for a new order, recorded for replays */
     public Result place(Command command, Function<CustomerOrder, String> render) {
-        var recorded = keys.find(command.customerId(), command.idempotencyKey());
-        if (recorded.isPresent()) {
-            return replay(recorded.get(), command);
-        }
+        // The key is not looked up first: for a new key, nearly every request, that was a round trip for nothing. A
+        // duplicate finds the recorded order when its statement meets the key (KEY_TAKEN), or below, when the cart or
+        // address can no longer be read: emptied by the first order's clearing, or their service is down.
         Pricing.Priced priced;
         Address address;
         try {
             priced = pricing.price(readCart(command));
             address = shippingAddress(command);
-        } catch (OrderRuleException e) {
-            // A duplicate that raced ahead may have placed the order and had the cart emptied meanwhile.
+        } catch (OrderRuleException | DependencyUnavailableException e) {
             return keys.find(command.customerId(), command.idempotencyKey())
                     .map(r -> replay(r, command))
                     .orElseThrow(() -> e);
