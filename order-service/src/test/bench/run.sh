@@ -45,7 +45,7 @@ if [ "${STOCK:-on}" != off ]; then
 fi
 export BENCH_DIR SHOPPERS_FILE="$WORK/shoppers.txt"
 pid_on() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
-ORDER_PID=$(pid_on 8083); CART_PID=$(pid_on 8082)
+ORDER_PID=$(pid_on 8083); CART_PID=$(pid_on 8082); PG_PID=$(pid_on 25432)
 
 echo "== warm-up ($WARMUP): orders/s in each 30 s window"
 left=${WARMUP%s}
@@ -60,10 +60,10 @@ if [ "${PROFILE:-0}" = 1 ]; then
   jcmd "$ORDER_PID" JFR.start name=bench settings=profile "$PROFILE_EVENT#enabled=true" filename="$WORK/order.jfr" > /dev/null
   jcmd "$CART_PID" JFR.start name=bench settings=profile "$PROFILE_EVENT#enabled=true" filename="$WORK/cart.jfr" > /dev/null
 fi
-"$BENCH_DIR/cpu.sh" $SHOP > "$WORK/cpu-before.txt"
+"$BENCH_DIR/cpu.sh" $SHOP $PG_PID > "$WORK/cpu-before.txt"
 for pid in $ORDER_PID $CART_PID; do "$BENCH_DIR/threads.sh" $pid > "$WORK/threads-before-$pid.txt"; done
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" | tee "$WORK/wrk.txt"
-"$BENCH_DIR/cpu.sh" $SHOP > "$WORK/cpu-after.txt"
+"$BENCH_DIR/cpu.sh" $SHOP $PG_PID > "$WORK/cpu-after.txt"
 for pid in $ORDER_PID $CART_PID; do "$BENCH_DIR/threads.sh" $pid > "$WORK/threads-after-$pid.txt"; done
 if [ "${PROFILE:-0}" = 1 ]; then
   jcmd "$ORDER_PID" JFR.stop name=bench > /dev/null
