@@ -46,6 +46,7 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
     private S3Client catalogClient;
     private ServiceProcess cart;
     private ServiceProcess account;
+    private SpanCollector spans;
 
     @Override
     public Map<String, String> start() {
@@ -67,10 +68,18 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         cartEnv.put("SERVICE_JWT_JWKS", TestServiceTokens.jwksJson());
         // cart-service keeps showing the price it cached, like a shopper's stale cart page while the catalog changes.
         cartEnv.put("CATALOG_CACHE_TTL", "10m");
-        // One log line per request received, with the X-Request-Id it came with: the tests' view of what order-service
-        // sent. Production leaves this off (the ALB's access log already has a line per request).
+        // One log line per request received, with the X-Request-Id and traceparent it came with: the tests' view of
+        // what
+        // order-service sent. Production leaves this off (the ALB's access log already has a line per request).
         cartEnv.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
-        cartEnv.put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", "%r %s X-Request-Id=%{i,X-Request-Id}");
+        cartEnv.put(
+                "QUARKUS_HTTP_ACCESS_LOG_PATTERN", "%r %s X-Request-Id=%{i,X-Request-Id} traceparent=%{i,traceparent}");
+        // cart-service exports its spans, as a service in AWS does to its collector sidecar; account-service (no
+        // endpoint) exports nothing.
+        spans = SpanCollector.start();
+        cartEnv.put("OTEL_EXPORTER_OTLP_ENDPOINT", spans.endpoint());
+        cartEnv.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        cartEnv.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
         cart = new ServiceProcess(
                 "cart-service", root, cartEnv, FreePort.pick(), FreePort.pick(), log(root, "cart-service"));
 
@@ -110,6 +119,8 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
         injector.injectIntoFields(
                 account, new TestInjector.AnnotatedAndMatchesType(InjectAccountService.class, ServiceProcess.class));
         injector.injectIntoFields(
+                spans, new TestInjector.AnnotatedAndMatchesType(InjectSpanCollector.class, SpanCollector.class));
+        injector.injectIntoFields(
                 new TestCatalog(catalogClient, BUCKET),
                 new TestInjector.AnnotatedAndMatchesType(InjectCatalog.class, TestCatalog.class));
     }
@@ -117,6 +128,9 @@ public class CheckoutStackResource implements QuarkusTestResourceLifecycleManage
     @Override
     public void stop() {
         Stream.of(cart, account).filter(Objects::nonNull).parallel().forEach(ServiceProcess::stop);
+        if (spans != null) {
+            spans.close();
+        }
         if (catalogClient != null) {
             catalogClient.close();
         }

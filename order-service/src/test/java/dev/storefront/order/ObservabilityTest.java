@@ -38,6 +38,9 @@ class ObservabilityTest {
     @InjectCatalog
     TestCatalog catalog;
 
+    @InjectSpanCollector
+    SpanCollector spans;
+
     @Test
     void checkoutLatencyAndItsCallsToCartServiceAreHistogramsWithAFewFixedBuckets() {
         Shopper.signIn(cart).placeOrder(catalog);
@@ -55,35 +58,77 @@ class ObservabilityTest {
     }
 
     @Test
-    void oneCheckoutCanBeFollowedIntoCartServiceByItsRequestId() {
+    void oneCheckoutCanBeFollowedIntoCartServiceByItsRequestIdAndTraceId() {
         Shopper shopper = Shopper.signIn(cart);
         String cartId = shopper.cartWith(catalog.publish(TestCatalog.newSku(), 100), "1");
         String requestId = "checkout-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
 
         shopper.orders()
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("X-Request-Id", requestId)
+                .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
                 .body(Shopper.body(cartId))
                 .post("/api/orders")
                 .then()
                 .statusCode(201)
                 .header("X-Request-Id", requestId);
 
-        // The cart read during checkout went out with the id (cart-service's access log, switched on for tests) ...
+        // The cart read during checkout went out with the id and in the checkout's trace (cart-service's access log,
+        // switched on for tests) ...
         Eventually.within(
                 Duration.ofSeconds(10),
-                "cart-service received GET /api/carts/" + cartId + " with X-Request-Id " + requestId,
+                "cart-service received GET /api/carts/" + cartId + " with X-Request-Id " + requestId + " in trace "
+                        + traceId,
                 () -> cartLog().stream()
-                        .anyMatch(l ->
-                                l.contains("GET /api/carts/" + cartId) && l.contains("X-Request-Id=" + requestId)));
+                        .anyMatch(l -> l.contains("GET /api/carts/" + cartId)
+                                && l.contains("X-Request-Id=" + requestId)
+                                && l.contains("traceparent=00-" + traceId + "-")));
         // ... and taking the order's lines out of the cart afterwards, through the outbox, is logged by cart-service
-        // under the same id.
+        // under the same id and trace: the outbox row kept both. Its JSON log line has the ids side by side in "mdc".
         Eventually.within(
                 Duration.ofSeconds(20),
-                "cart-service logged clearing the order from cart " + cartId + " with requestId " + requestId,
+                "cart-service logged clearing the order from cart " + cartId + " with requestId " + requestId
+                        + " and traceId " + traceId,
                 () -> cartLog().stream()
                         .anyMatch(l -> l.contains("from cart " + cartId + ":")
-                                && l.contains("\"requestId\":\"" + requestId + "\"")));
+                                && l.contains("\"requestId\":\"" + requestId + "\"")
+                                && l.contains("\"traceId\":\"" + traceId + "\"")
+                                && l.matches(".*\"spanId\":\"[0-9a-f]{16}\".*")));
+        assertTrue(
+                cartLog().stream()
+                        .anyMatch(l -> l.contains("POST /api/carts/" + cartId + "/clear")
+                                && l.contains("traceparent=00-" + traceId + "-")),
+                "the relay's call to clear the cart carried the checkout's trace");
+    }
+
+    /**
+     * With an OTLP endpoint set (cart-service here; every service in AWS prod) the spans of a sampled trace are
+     * exported there; one that is not sampled costs a trace id in the logs and is never sent.
+     */
+    @Test
+    void aServiceWithAnEndpointExportsTheSampledTracesItTookPartIn() {
+        Shopper shopper = Shopper.signIn(cart);
+        String sampled = UUID.randomUUID().toString().replace("-", "");
+        String unsampled = UUID.randomUUID().toString().replace("-", "");
+        // the unsampled checkout first: spans leave in the order they end, so once the sampled trace's are out, any of
+        // the unsampled one's would be too
+        for (String trace : List.of(unsampled, sampled)) {
+            String cartId = shopper.cartWith(catalog.publish(TestCatalog.newSku(), 100), "1");
+            String flags = trace.equals(sampled) ? "01" : "00";
+            shopper.orders()
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("traceparent", "00-" + trace + "-" + trace.substring(16) + "-" + flags)
+                    .body(Shopper.body(cartId))
+                    .post("/api/orders")
+                    .then()
+                    .statusCode(201);
+        }
+        Eventually.within(
+                Duration.ofSeconds(30),
+                "cart-service exported the spans of sampled trace " + sampled,
+                () -> spans.received(sampled));
+        assertFalse(spans.received(unsampled), "cart-service exported an unsampled trace");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.storefront.order.domain;
 
+import dev.storefront.defaults.tracing.Traces;
 import dev.storefront.order.client.AvailabilityChange;
 import dev.storefront.order.client.CatalogPublisher;
 import dev.storefront.order.client.RejectedException;
@@ -36,12 +37,14 @@ public class AvailabilityRelay {
     private final CatalogPublisher catalog;
     private final EntityManager entityManager;
     private final OrderConfig config;
+    private final Traces traces;
     private volatile boolean stopping;
 
-    public AvailabilityRelay(CatalogPublisher catalog, EntityManager entityManager, OrderConfig config) {
+    public AvailabilityRelay(CatalogPublisher catalog, EntityManager entityManager, OrderConfig config, Traces traces) {
         this.catalog = catalog;
         this.entityManager = entityManager;
         this.config = config;
+        this.traces = traces;
     }
 
     @Scheduled(
@@ -51,7 +54,13 @@ public class AvailabilityRelay {
     void relay() {
         Optional<Claimed> next;
         while (!stopping && (next = QuarkusTransaction.requiringNew().call(this::claim)).isPresent()) {
-            deliver(next.get());
+            Claimed claimed = next.get();
+            // A signal sums up many checkouts (the last one wins), so it starts a trace of its own: this relay's log
+            // lines and catalog-publisher's for the same delivery share its id.
+            traces.continueTrace(null, "availability signal", () -> {
+                deliver(claimed);
+                return null;
+            });
         }
     }
 

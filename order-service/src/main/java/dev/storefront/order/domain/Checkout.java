@@ -1,5 +1,6 @@
 package dev.storefront.order.domain;
 
+import dev.storefront.defaults.tracing.Traces;
 import dev.storefront.order.client.AddressBook;
 import dev.storefront.order.client.CartService;
 import dev.storefront.order.client.CartView;
@@ -127,8 +128,9 @@ public class Checkout {
                 201,
                 render.apply(order),
                 order.createdAt);
-        // The cart is cleared later, perhaps by another instance; the request id keeps that with this checkout.
-        var clearCart = OutboxMessage.clearCart(order, command.requestId());
+        // The cart is cleared later, perhaps by another instance; the request id and the trace keep that with this
+        // checkout.
+        var clearCart = OutboxMessage.clearCart(order, command.requestId(), Traces.currentParent());
         for (int attempt = 1; ; attempt++) {
             switch (newOrders.store(order, response, clearCart)) {
                 case STORED -> {

@@ -52,8 +52,8 @@ public class NewOrders {
                     WITH ORDINALITY AS l (sku, name, quantity, unit_price, line_total, n)),
             relayed AS (
                 INSERT INTO outbox (id, order_id, customer_id, cart_id, state, attempts, next_attempt_at, created_at,
-                    request_id)
-                SELECT ?, placed.id, ?, ?, ?, 0, ?, ?, ? FROM placed),
+                    request_id, trace_parent)
+                SELECT ?, placed.id, ?, ?, ?, 0, ?, ?, ?, ? FROM placed),
             locked AS MATERIALIZED (
                 SELECT s.sku FROM stock s, claimed WHERE s.sku = ANY(?::varchar[]) ORDER BY s.sku FOR UPDATE OF s),
             reserved AS (
@@ -139,6 +139,7 @@ public class NewOrders {
 
             p.add(clearCart.id).add(clearCart.customerId).add(clearCart.cartId).add(clearCart.state);
             p.add(clearCart.nextAttemptAt).add(clearCart.createdAt).add(clearCart.requestId);
+            p.add(clearCart.traceParent);
 
             SortedMap<String, Integer> wanted = OrderLine.quantitiesBySku(lines);
             p.addArray(connection, "varchar", wanted.keySet().toArray());

@@ -55,7 +55,11 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "request_id", length = 128)
     public String requestId;
 
-    public static OutboxMessage clearCart(CustomerOrder order, String requestId) {
+    /** The W3C {@code traceparent} of the checkout that wrote this message, or null; delivery continues its trace. */
+    @Column(name = "trace_parent", length = 55)
+    public String traceParent;
+
+    public static OutboxMessage clearCart(CustomerOrder order, String requestId, String traceParent) {
         OutboxMessage m = new OutboxMessage();
         m.id = UUID.randomUUID();
         m.orderId = order.id;
@@ -65,6 +69,7 @@ public class OutboxMessage extends PanacheEntityBase {
         m.nextAttemptAt = order.createdAt;
         m.createdAt = order.createdAt;
         m.requestId = requestId;
+        m.traceParent = traceParent;
         return m;
     }
 

@@ -1,6 +1,7 @@
 package dev.storefront.order.domain;
 
 import dev.storefront.defaults.http.RequestIds;
+import dev.storefront.defaults.tracing.Traces;
 import dev.storefront.order.client.CartClear;
 import dev.storefront.order.client.CartService;
 import dev.storefront.order.client.RejectedException;
@@ -27,11 +28,13 @@ public class OutboxRelay {
 
     private final CartService carts;
     private final OrderConfig config;
+    private final Traces traces;
     private volatile boolean stopping;
 
-    public OutboxRelay(CartService carts, OrderConfig config) {
+    public OutboxRelay(CartService carts, OrderConfig config, Traces traces) {
         this.carts = carts;
         this.config = config;
+        this.traces = traces;
     }
 
     @Scheduled(
@@ -68,11 +71,15 @@ public class OutboxRelay {
         if (message == null) {
             return false;
         }
-        // Delivery logs, and cart-service logs through X-Request-Id, under the id of the checkout that wrote it.
-        return RequestIds.logUnder(message.requestId, () -> {
-            deliver(message, now);
-            return true;
-        });
+        // Delivery logs, and cart-service logs through X-Request-Id and traceparent, under the request id and in the
+        // trace of the checkout that wrote it.
+        return traces.continueTrace(
+                message.traceParent,
+                "outbox clear-cart",
+                () -> RequestIds.logUnder(message.requestId, () -> {
+                    deliver(message, now);
+                    return true;
+                }));
     }
 
     private void deliver(OutboxMessage message, Instant now) {

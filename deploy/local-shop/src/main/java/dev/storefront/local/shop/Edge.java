@@ -30,7 +30,9 @@ import org.jboss.logging.Logger;
  * (round-robin across instances), everything else is served from the bucket by {@link BucketPages}.
  *
  * <p>Like the ALB it adds {@code X-Forwarded-For/-Proto/-Host} and an {@code X-Request-Id} when the client sent none,
- * and answers 502/503/504 as problem+json when no instance can take the request. It also says which instance answered
+ * and answers 502/503/504 as problem+json when no instance can take the request. Unlike the ALB it also starts a W3C
+ * trace ({@code traceparent}, {@link TraceParents}) when the client sent none that is valid, so the services see one
+ * trace per request from the edge on. It also says which instance answered
  * in {@code X-Upstream}, which helps when several instances run.
  *
  * <p>Like CloudFront in AWS it refuses paths with dot segments or encoded separators before routing
@@ -141,9 +143,11 @@ final class Edge implements AutoCloseable {
         if (requestId == null || requestId.isBlank()) {
             requestId = UUID.randomUUID().toString();
         }
+        // One trace for the request, whichever instance ends up answering it.
+        String traceparent = TraceParents.forward(exchange.getRequestHeaders().getFirst(TraceParents.HEADER));
         String service = targets.get(0).service();
         for (Upstreams.Target target : targets) {
-            HttpRequest request = forward(exchange, target, body, requestId);
+            HttpRequest request = forward(exchange, target, body, requestId, traceparent);
             try {
                 HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 relay(exchange, response, target, requestId);
@@ -168,7 +172,8 @@ final class Edge implements AutoCloseable {
         Responses.problem(exchange, 503, "Service Unavailable", service + " is unavailable; try again shortly");
     }
 
-    private static HttpRequest forward(HttpExchange exchange, Upstreams.Target target, byte[] body, String requestId) {
+    private static HttpRequest forward(
+            HttpExchange exchange, Upstreams.Target target, byte[] body, String requestId, String traceparent) {
         URI uri = URI.create(
                 "http://127.0.0.1:" + target.port() + exchange.getRequestURI().getRawPath()
                         + (exchange.getRequestURI().getRawQuery() == null
@@ -183,10 +188,20 @@ final class Edge implements AutoCloseable {
                                 : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(lower) && !lower.startsWith("x-forwarded-") && !lower.equals("x-request-id")) {
+            if (!NOT_FORWARDED.contains(lower)
+                    && !lower.startsWith("x-forwarded-")
+                    && !lower.equals("x-request-id")
+                    && !lower.equals(TraceParents.HEADER)
+                    && !lower.equals(TraceParents.STATE_HEADER)) {
                 values.forEach(value -> builder.header(name, value));
             }
         });
+        builder.header(TraceParents.HEADER, traceparent);
+        String tracestate = exchange.getRequestHeaders().getFirst(TraceParents.STATE_HEADER);
+        if (traceparent.equals(exchange.getRequestHeaders().getFirst(TraceParents.HEADER)) && tracestate != null) {
+            builder.header(
+                    TraceParents.STATE_HEADER, tracestate); // the vendors' part, only with the trace it belongs to
+        }
         String client = exchange.getRemoteAddress().getAddress().getHostAddress();
         String forwardedFor = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
         builder.header("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);

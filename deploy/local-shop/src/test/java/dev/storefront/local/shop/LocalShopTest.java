@@ -16,8 +16,11 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -134,11 +137,13 @@ class LocalShopTest {
 
     /**
      * The relay clears the cart with order-service's own service token: order-service signs with keys from its key
-     * directory, and each cart-service instance fetches their public half from order-service's JWKS.
+     * directory, and each cart-service instance fetches their public half from order-service's JWKS. The checkout is one
+     * trace, started by the edge: order-service logs placing the order and clearing the cart, and cart-service logs the
+     * clearing (a call made later by the outbox relay), all under its trace id.
      */
     @Test
     @Order(4)
-    void aCheckoutClearsTheCartWithOrderServicesOwnToken() throws Exception {
+    void aCheckoutClearsTheCartWithOrderServicesOwnTokenInTheCheckoutsTrace() throws Exception {
         String sku = "EDGE-CHECKOUT-1";
         try (var s3 = shop.s3().client()) {
             s3.putObject(
@@ -177,6 +182,44 @@ class LocalShopTest {
             cart = send("GET", "/api/carts/" + cartId, bearer, null).body();
         }
         assertTrue(cart.contains("\"lines\":[]"), "the cart was not cleared after the order: " + cart);
+
+        String orderId = field(order.body(), "id");
+        String requestId = order.headers().firstValue("X-Request-Id").orElseThrow();
+        // Plain-text service logs: ... [<request id>] [<trace id> <span id>] <message>
+        Matcher placed = logged(ShopService.ORDER, "Order " + orderId + " placed")
+                .map(line -> Pattern.compile(
+                                "\\[" + Pattern.quote(requestId) + "\\] \\[([0-9a-f]{32}) [0-9a-f]{16}\\] ")
+                        .matcher(line))
+                .filter(Matcher::find)
+                .orElseThrow(() -> new AssertionError("order-service logged no placed order " + orderId
+                        + " with request id " + requestId + " and a trace id"));
+        String traceId = placed.group(1);
+        String inTrace = "[" + requestId + "] [" + traceId + " ";
+        assertTrue(
+                logged(ShopService.ORDER, "Cleared cart " + cartId + " after order " + orderId)
+                        .filter(line -> line.contains(inTrace))
+                        .isPresent(),
+                "order-service's outbox relay cleared the cart in the checkout's trace " + traceId);
+        assertTrue(
+                logged(ShopService.CART, "Cleared order " + orderId + " from cart " + cartId)
+                        .filter(line -> line.contains(inTrace))
+                        .isPresent(),
+                "cart-service logged clearing the cart in the checkout's trace " + traceId);
+    }
+
+    /** The first line that contains {@code text} in the logs of any instance of {@code service}. */
+    private static Optional<String> logged(ShopService service, String text) throws IOException {
+        for (ServiceInstance instance : shop.instances()) {
+            if (instance.service() == service) {
+                try (var lines = Files.lines(instance.log())) {
+                    Optional<String> line = lines.filter(l -> l.contains(text)).findFirst();
+                    if (line.isPresent()) {
+                        return line;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static HttpResponse<String> send(String method, String path, String bearer, String json)

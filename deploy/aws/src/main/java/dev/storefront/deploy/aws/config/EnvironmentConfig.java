@@ -19,6 +19,9 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param logRetention how long container logs are kept
  * @param publishSchedule EventBridge cron expression for the full catalog republish, e.g. {@code cron(0 3 * * ? *)}
  * @param jwtIssuer the {@code iss} of access tokens
+ * @param traceExport whether each task runs an AWS Distro for OpenTelemetry collector beside the service that sends
+ *     its spans to X-Ray (the collector takes about 64 MiB of the task: a 512 MiB task has no room for it beside the
+ *     heap, see {@code ApiService#HEAP_PERCENT_OF_TASK_MEMORY})
  * @param sizing per-service sizing, keyed by {@link ServiceSpec#name()}
  */
 public record EnvironmentConfig(
@@ -34,6 +37,7 @@ public record EnvironmentConfig(
         RetentionDays logRetention,
         String publishSchedule,
         String jwtIssuer,
+        boolean traceExport,
         Map<String, ServiceSizing> sizing) {
 
     public EnvironmentConfig {
@@ -49,7 +53,10 @@ public record EnvironmentConfig(
         return sizing.get(spec.name());
     }
 
-    /** Small and cheap: one task each, one NAT gateway, the database scales to its floor, data is disposable. */
+    /**
+     * Small and cheap: one task each, one NAT gateway, the database scales to its floor, data is disposable; no trace
+     * export (trace ids are still in the logs).
+     */
     public static EnvironmentConfig dev() {
         ServiceSizing small = new ServiceSizing(256, 512, 1, 1, 2, 70, 500);
         return new EnvironmentConfig(
@@ -65,6 +72,7 @@ public record EnvironmentConfig(
                 RetentionDays.ONE_WEEK,
                 "cron(0 3 * * ? *)",
                 "storefront-accounts",
+                false,
                 Map.of(
                         ServiceSpec.ACCOUNT.name(), small,
                         ServiceSpec.CART.name(), small,
@@ -74,7 +82,7 @@ public record EnvironmentConfig(
 
     /**
      * Two tasks at least for every service (one per AZ), more room for carts, a NAT gateway and a database reader per
-     * AZ, data kept on delete.
+     * AZ, data kept on delete, sampled traces in X-Ray.
      */
     public static EnvironmentConfig prod() {
         return new EnvironmentConfig(
@@ -90,6 +98,7 @@ public record EnvironmentConfig(
                 RetentionDays.THREE_MONTHS,
                 "cron(0 3 * * ? *)",
                 "storefront-accounts",
+                true,
                 Map.of(
                         ServiceSpec.ACCOUNT.name(), new ServiceSizing(512, 1024, 2, 2, 6, 60, 400),
                         ServiceSpec.CART.name(), new ServiceSizing(512, 1024, 3, 3, 12, 60, 400),
@@ -121,6 +130,7 @@ public record EnvironmentConfig(
                 logRetention,
                 publishSchedule,
                 jwtIssuer,
+                traceExport,
                 sizing);
     }
 }

@@ -125,6 +125,9 @@ public class ApiService extends Construct {
                 .removalPolicy(Removal.of(props.config()))
                 .build();
         taskDefinition.addContainer(CONTAINER_NAME, container(props));
+        if (props.config().traceExport()) {
+            TraceCollector.addTo(taskDefinition, logs);
+        }
 
         securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
                 .vpc(props.network().vpc())
@@ -239,6 +242,9 @@ public class ApiService extends Construct {
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(CONTAINER_PORT));
         environment.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
         environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=" + HEAP_PERCENT_OF_TASK_MEMORY);
+        if (props.config().traceExport()) {
+            environment.put(TraceCollector.ENDPOINT_VARIABLE, TraceCollector.ENDPOINT);
+        }
         return ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromEcrRepository(props.repository(), props.imageTag()))
                 .portMappings(List.of(
