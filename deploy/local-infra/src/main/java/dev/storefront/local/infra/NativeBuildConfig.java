@@ -36,9 +36,14 @@ public final class NativeBuildConfig {
         this.resources = resources;
     }
 
-    /** The configuration of the last native build in {@code target}, or empty when it made none (a JVM build). */
+    /**
+     * The configuration of the last build in {@code target} if it was a native one, or empty when it was a JVM build
+     * (what {@code target/quarkus-artifact.properties} says, so configuration left by an earlier native build is not
+     * taken for the last one's).
+     */
     public static Optional<NativeBuildConfig> find(Path target) {
-        if (!Files.isDirectory(target)) {
+        String type = PackagedApp.artifactType(target.getParent() == null ? Path.of("") : target.getParent());
+        if (!type.equals("native") && !type.equals("native-sources")) {
             return Optional.empty();
         }
         try (Stream<Path> dirs = Files.list(target)) {

@@ -28,15 +28,7 @@ public record PackagedApp(Path path, boolean nativeExecutable) {
      * that builds it, when neither is there.
      */
     public static PackagedApp of(Path module) {
-        Properties metadata = new Properties();
-        Path file = module.resolve(METADATA);
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                metadata.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        Properties metadata = metadata(module);
         String path = metadata.getProperty("path");
         if ("native".equals(metadata.getProperty("type")) && path != null) {
             Path executable = module.resolve("target").resolve(path);
@@ -51,6 +43,27 @@ public record PackagedApp(Path path, boolean nativeExecutable) {
                     jar + " is missing; build " + name + " first (./mvnw -pl " + name + " package -DskipTests)");
         }
         return new PackagedApp(jar, false);
+    }
+
+    /**
+     * What {@code module}'s last build packaged, as Quarkus names it: {@code jar}, {@code native},
+     * {@code native-sources}, ...; empty when it packaged nothing yet.
+     */
+    public static String artifactType(Path module) {
+        return metadata(module).getProperty("type", "");
+    }
+
+    private static Properties metadata(Path module) {
+        Properties metadata = new Properties();
+        Path file = module.resolve(METADATA);
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                metadata.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return metadata;
     }
 
     /**
