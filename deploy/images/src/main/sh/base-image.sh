@@ -12,11 +12,19 @@
 # and reused when the mirror cannot be reached.
 #
 #   base-image.sh <JDK home> <output directory> <deb cache directory>
+#
+# With --native instead of a JDK home, the base of the native executables (-Pnative): no JRE, only the packages those
+# executables link against (asked of ldd, like the JRE's libraries), glibc and zlib in any case (what Quarkus's own
+# micro base image holds), base-files, the user and /tmp.
+#
+#   base-image.sh --native <output directory> <deb cache directory> <executable>...
 set -euo pipefail
 
 java_home=$1
 out=$2
 debs=$3
+shift 3
+executables=("$@")
 uid=10001
 
 # Every JDK module the services' jars refer to (found by scanning their class files; jdk.compiler, used only by
@@ -27,34 +35,68 @@ wanted=(java.base java.compiler java.desktop java.instrument java.logging java.m
   java.rmi java.scripting java.security.jgss java.security.sasl java.sql java.transaction.xa java.xml jdk.crypto.ec
   jdk.management jdk.naming.dns jdk.net jdk.unsupported jdk.zipfs)
 
-jlink=$java_home/bin/jlink
-if [[ ! -x $jlink ]]; then
-  echo "base-image: $java_home has no jlink; build with a full JDK" >&2
-  exit 1
-fi
-available=$("$java_home/bin/java" --list-modules | sed 's/@.*//')
-modules=$(for m in "${wanted[@]}"; do grep -qx "$m" <<<"$available" && echo "$m"; done | paste -sd, -)
-
 rm -rf "$out"
 root=$out/rootfs
 mkdir -p "$root"
-# --generate-cds-archive: without it a jlinked runtime has no default CDS archive (lib/server/classes.jsa), so every
-# start parses and verifies the JDK's own classes again. The archive made for compressed oops is the one a heap under
-# 32 GB uses; the other one is dropped.
-"$jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
-  --output "$root/opt/java"
-rm -f "$root/opt/java/lib/server/classes_nocoops.jsa"
-# Debian's JDK keeps its CA bundle as a link into /etc/ssl; the image needs the file itself (TLS to S3 and RDS).
-cp -L "$java_home/lib/security/cacerts" "$root/opt/java/lib/security/cacerts"
-# A headless server never loads these; they would drag in X11, ALSA, freetype and image libraries.
-rm -f "$root"/opt/java/lib/lib{awt,awt_headless,awt_xawt,fontmanager,javajpeg,jawt,jsound,lcms,mlib_image,splashscreen}.so
 
-# Every shared library the JRE's executables and libraries need (as this machine resolves them), and the Debian
-# packages that own them. base-files is the distribution itself: /etc/os-release and /etc/debian_version.
-libs=$(find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
-  | xargs -0 ldd 2>/dev/null \
-  | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' \
-  | grep -v "^$root" | sort -u)
+# The JRE under /opt/java; sets $modules and $libs (every shared library the JRE's executables and libraries need, as
+# this machine resolves them).
+add_jre() {
+  local jlink=$java_home/bin/jlink
+  if [[ ! -x $jlink ]]; then
+    echo "base-image: $java_home has no jlink; build with a full JDK" >&2
+    exit 1
+  fi
+  local available
+  available=$("$java_home/bin/java" --list-modules | sed 's/@.*//')
+  modules=$(for m in "${wanted[@]}"; do grep -qx "$m" <<<"$available" && echo "$m"; done | paste -sd, -)
+
+  # --generate-cds-archive: without it a jlinked runtime has no default CDS archive (lib/server/classes.jsa), so every
+  # start parses and verifies the JDK's own classes again. The archive made for compressed oops is the one a heap
+  # under 32 GB uses; the other one is dropped.
+  "$jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
+    --output "$root/opt/java"
+  rm -f "$root/opt/java/lib/server/classes_nocoops.jsa"
+  # Debian's JDK keeps its CA bundle as a link into /etc/ssl; the image needs the file itself (TLS to S3 and RDS).
+  cp -L "$java_home/lib/security/cacerts" "$root/opt/java/lib/security/cacerts"
+  # A headless server never loads these; they would drag in X11, ALSA, freetype and image libraries.
+  rm -f "$root"/opt/java/lib/lib{awt,awt_headless,awt_xawt,fontmanager,javajpeg,jawt,jsound,lcms,mlib_image,splashscreen}.so
+
+  libs=$(find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
+    | xargs -0 ldd 2>/dev/null \
+    | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' \
+    | grep -v "^$root" | sort -u)
+}
+
+# No JRE: sets $libs to what the native executables link against (as this machine resolves them), plus glibc and zlib
+# whatever they say (Quarkus's own micro base image holds both; glibc's resolver is what DNS goes through).
+native_libs() {
+  local exe ldconfig lib path
+  for exe in "${executables[@]}"; do
+    if [[ ! -x $exe ]]; then
+      echo "base-image: $exe is not an executable (build the services with -Pnative first)" >&2
+      exit 1
+    fi
+  done
+  modules="none: native executables"
+  libs=$(ldd "${executables[@]}" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}')
+  ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
+  for lib in libc.so.6 libz.so.1; do
+    path=$("$ldconfig" -p | awk -v lib="$lib" '$1 == lib && $NF ~ /^\// {print $NF; exit}')
+    libs=$(printf '%s\n%s\n' "$libs" "$path")
+  done
+  libs=$(grep -v '^$' <<<"$libs" | sort -u)
+}
+
+# base-files is the distribution itself: /etc/os-release and /etc/debian_version.
+if [[ $java_home == --native ]]; then
+  native_libs
+  env='"PATH=/usr/bin:/bin","LANG=C.UTF-8"'
+else
+  add_jre
+  env='"PATH=/opt/java/bin:/usr/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8"'
+fi
+
 owner() { # the package owning a library, asked under its own path and under its merged-/usr aliases
   local path
   for path in "$1" "$(readlink -f "$1")" "${1#/usr}" "/usr${1#/usr}"; do
@@ -125,7 +167,7 @@ tar --create --file "$out/layer.tar" --directory "$root" --numeric-owner --owner
 diff_id=$(sha256sum "$out/layer.tar" | cut -d' ' -f1)
 cat >"$out/config.json" <<JSON
 {"architecture":"amd64","os":"linux",
- "config":{"Env":["PATH=/opt/java/bin:/usr/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8"],"User":"$uid",
+ "config":{"Env":[$env],"User":"$uid",
            "WorkingDir":"/deployments"},
  "rootfs":{"type":"layers","diff_ids":["sha256:$diff_id"]},
  "history":[{"created":"1970-01-01T00:00:00Z","created_by":"deploy/images/src/main/sh/base-image.sh ($modules; $(echo $packages))"}]}

@@ -2,6 +2,7 @@ package dev.storefront.account;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.local.infra.PackagedApp;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,16 +12,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The commands as an operator runs them: the packaged app started with arguments (what {@code ./shop grant-admin} and
- * the ECS task's command override do), next to the instance under test, over the same database.
+ * The commands as an operator runs them: the packaged app (the jar, or the native executable after {@code -Pnative})
+ * started with arguments (what {@code ./shop grant-admin} and the ECS task's command override do), next to the
+ * instance under test, over the same database.
  */
 @QuarkusIntegrationTest
 class AdminCommandIT extends AdminCommandTest {
 
     @Override
     Outcome command(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> properties = new ArrayList<>(List.of(
                 // the command's own HTTP servers must not collide with the instance under test
                 "-Dquarkus.http.port=0",
                 "-Dquarkus.management.port=0",
@@ -28,10 +29,14 @@ class AdminCommandIT extends AdminCommandTest {
                 "-Daccount.jwt.key-dir=" + System.getProperty(AccountTestResource.KEY_DIR)));
         System.getProperties().stringPropertyNames().stream()
                 .filter(k -> k.startsWith(AccountTestResource.DATASOURCE))
-                .forEach(k -> command.add(
+                .forEach(k -> properties.add(
                         "-D" + k.substring(AccountTestResource.DATASOURCE.length()) + "=" + System.getProperty(k)));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        command.addAll(List.of(args));
+        List<String> command = PackagedApp.of(Path.of(""))
+                .command(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        List.of(),
+                        properties,
+                        List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(300, TimeUnit.SECONDS), "the command did not exit: " + output);

@@ -3,6 +3,7 @@ package dev.storefront.account;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storefront.local.infra.PackagedApp;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import java.io.IOException;
@@ -41,21 +42,29 @@ class LoginIT extends LoginTest {
         }
     }
 
-    /** {@code target/quarkus-app} started again as its own JVM, configured like the instance under test. */
+    /**
+     * The packaged app (jar or native executable) started again as its own process, configured like the instance under
+     * test.
+     */
     private record SecondInstance(Process process, int port) implements AutoCloseable {
         static SecondInstance start() throws IOException, InterruptedException {
             int port = freePort();
             int managementPort = freePort();
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> properties = new ArrayList<>(List.of(
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.management.port=" + managementPort,
                     "-Daccount.jwt.key-dir=" + System.getProperty(AccountTestResource.KEY_DIR)));
             System.getProperties().stringPropertyNames().stream()
                     .filter(k -> k.startsWith(AccountTestResource.DATASOURCE))
-                    .forEach(k -> command.add(
+                    .forEach(k -> properties.add(
                             "-D" + k.substring(AccountTestResource.DATASOURCE.length()) + "=" + System.getProperty(k)));
-            command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+            List<String> command = PackagedApp.of(Path.of(""))
+                    .command(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            List.of(),
+                            properties,
+                            List.of());
             Path log = Files.createTempFile("account-second-", ".log");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

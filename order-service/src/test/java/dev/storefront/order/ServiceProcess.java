@@ -1,18 +1,21 @@
 package dev.storefront.order;
 
+import dev.storefront.local.infra.PackagedApp;
 import dev.storefront.local.infra.ServiceJvm;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A packaged service running as its own JVM, as in production; tests stop and start it to cause an outage. */
+/**
+ * A packaged service running as its own process, as in production (its JVM, or its native executable after
+ * {@code -Pnative}); tests stop and start it to cause an outage.
+ */
 public final class ServiceProcess {
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1");
 
     private final String name;
-    private final Path jar;
+    private final Path module;
     private final Map<String, String> environment;
     private final int port;
     private final int managementPort;
@@ -20,13 +23,12 @@ public final class ServiceProcess {
     private ServiceJvm jvm;
 
     /**
-     * The service {@code name}, packaged in the repository as {@code <name>/target/quarkus-app/quarkus-run.jar}, with
-     * its API on {@code port} and its management interface (readiness) on {@code managementPort}.
+     * The service {@code name}, as its build in the repository packaged it ({@link PackagedApp}), with its API on {@code port} and its management interface (readiness) on {@code managementPort}.
      */
     ServiceProcess(
             String name, Path repositoryRoot, Map<String, String> environment, int port, int managementPort, Path log) {
         this.name = name;
-        this.jar = repositoryRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        this.module = repositoryRoot.resolve(name);
         this.environment = environment;
         this.port = port;
         this.managementPort = managementPort;
@@ -46,11 +48,7 @@ public final class ServiceProcess {
         if (jvm != null && jvm.isAlive()) {
             return;
         }
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(
-                    jar + " is missing; build " + name + " first (./mvnw -pl " + name + " package -DskipTests)");
-        }
-        jvm = ServiceJvm.start(name, jar, JVM_OPTIONS, environment, port, managementPort, log);
+        jvm = ServiceJvm.start(name, PackagedApp.of(module), JVM_OPTIONS, environment, port, managementPort, log);
         try {
             jvm.awaitReady(Duration.ofSeconds(120));
         } catch (IllegalStateException e) {

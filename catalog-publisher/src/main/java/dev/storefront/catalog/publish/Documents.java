@@ -3,11 +3,26 @@ package dev.storefront.catalog.publish;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.storefront.catalog.domain.ProductData;
 import dev.storefront.catalog.domain.StockStatus;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The JSON contract in the bucket, which cart-service and order-service read. Changing a field name breaks them. */
+/**
+ * The JSON contract in the bucket, which cart-service and order-service read. Changing a field name breaks them.
+ *
+ * <p>Written with a plain {@code ObjectMapper} call, not by the REST layer, so Quarkus does not register these records
+ * for reflection by itself: without this, Jackson would find no accessors on them in a native executable.
+ */
+@RegisterForReflection(
+        targets = {
+            Documents.ProductDocument.class,
+            Documents.IndexEntry.class,
+            Documents.CatalogIndex.class,
+            Documents.CategoryEntry.class,
+            Documents.ListingDocument.class,
+            StockStatus.class
+        })
 final class Documents {
     private Documents() {}
 

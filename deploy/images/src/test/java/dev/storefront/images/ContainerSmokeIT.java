@@ -2,6 +2,7 @@ package dev.storefront.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.storefront.local.infra.Credentials;
@@ -41,6 +42,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class ContainerSmokeIT {
     private static final Path IMAGES = Path.of(System.getProperty("images.directory", "target/images"));
+    /** Whether the images hold native executables ({@code -Pnative}) instead of a JRE and the fast-jar. */
+    private static final boolean NATIVE = Boolean.getBoolean("images.native");
+
     private static final String BUCKET = "storefront-pages";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final String ADMIN_EMAIL = "smoke-admin@example.com";
@@ -130,6 +134,7 @@ class ContainerSmokeIT {
 
     @Test
     void everyImagesJreStartsFromItsClassDataSharingArchive() {
+        assumeFalse(NATIVE, "native images have no JRE");
         for (Container container : CONTAINERS.values()) {
             String image = podman.run("inspect", "--format", "{{.Image}}", container.name())
                     .strip();

@@ -5,13 +5,18 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.storefront.defaults.problem.Problem;
 import dev.storefront.order.domain.PriceChange;
 import dev.storefront.order.domain.Shortage;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The problem body of a refused checkout: an RFC 9457 problem plus what the client needs to fix the cart. Each list
  * is left out when empty.
+ *
+ * <p>Only an exception mapper's {@code Response} carries it, which Quarkus cannot see through at build time: it is
+ * registered for reflection with what it holds ({@link PriceChange}, {@link Shortage}) for the native executable.
  */
+@RegisterForReflection(targets = {CheckoutProblem.class, PriceChange.class, Shortage.class})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "CheckoutProblem", description = "A Problem with the lines that stop a checkout (409, 422)")
 public record CheckoutProblem(

@@ -1,13 +1,18 @@
 package dev.storefront.order.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The part of the published product document ({@code catalog/products/<sku>.json}) checkout needs. catalog-publisher
  * owns the contract; unknown fields are ignored.
  *
  * @param price unit price in minor units; never floating point
+ *
+ * <p>Parsed by hand from the bucket (CatalogBucket), not by the REST layer, so it is registered for reflection
+ * explicitly: a native executable has no record accessors or constructor for Jackson otherwise.
  */
+@RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CatalogProduct(
         String sku, String name, Long price, String currency, Boolean active, String stockStatus, Boolean soldOut) {

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service's packaged Quarkus app running as its own JVM on loopback, the way one task runs it in production: started
+ * A service's packaged Quarkus app running as its own JVM (or native executable, see {@link PackagedApp}) on loopback,
+ * the way one task runs it in production: started
  * with its environment, its API on one port and its management interface ({@code /q/health}, {@code /q/metrics}) on
  * another, ready once {@code /q/health/ready} answers 200 there, stopped with SIGTERM. Used by the local shop and by
  * tests that need a real neighbouring service.
@@ -62,6 +63,26 @@ public final class ServiceJvm {
         return start(name, javaExecutable(), jar, jvmOptions, environment, port, managementPort, log);
     }
 
+    /**
+     * As {@link #start(String, Path, List, Map, int, int, Path)}, for whatever the build packaged: the jar on this JVM's
+     * launcher, or the native executable (from its own directory, without {@code jvmOptions}).
+     */
+    public static ServiceJvm start(
+            String name,
+            PackagedApp app,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            int port,
+            int managementPort,
+            Path log) {
+        if (!app.nativeExecutable()) {
+            return start(name, app.path(), jvmOptions, environment, port, managementPort, log);
+        }
+        Path executable = app.path().toAbsolutePath();
+        return launch(
+                name, List.of(executable.toString()), executable.getParent(), environment, port, managementPort, log);
+    }
+
     /** As {@link #start(String, Path, List, Map, int, int, Path)}, on the {@code java} launcher given. */
     public static ServiceJvm start(
             String name,
@@ -72,17 +93,27 @@ public final class ServiceJvm {
             int port,
             int managementPort,
             Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        // Run from the app's directory as `-jar quarkus-run.jar`, as the image does (/deployments): the AppCDS
+        // archive records the class path relative to it, and a JVM started any other way cannot use it.
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
+        return launch(name, command, jar.toAbsolutePath().getParent(), environment, port, managementPort, log);
+    }
+
+    private static ServiceJvm launch(
+            String name,
+            List<String> command,
+            Path directory,
+            Map<String, String> environment,
+            int port,
+            int managementPort,
+            Path log) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            List<String> command = new ArrayList<>();
-            command.add(java);
-            command.addAll(jvmOptions);
-            // Run from the app's directory as `-jar quarkus-run.jar`, as the image does (/deployments): the AppCDS
-            // archive records the class path relative to it, and a JVM started any other way cannot use it.
-            Path app = jar.toAbsolutePath().getParent();
-            command.addAll(List.of("-jar", jar.getFileName().toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(app.toFile())
+                    .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             log.toAbsolutePath().toFile()));

@@ -1,0 +1,54 @@
+package dev.storefront.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.storefront.local.infra.NativeBuildConfig;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a native executable of catalog-publisher must hold that Quarkus does not find by itself, checked in the
+ * configuration the native build generated (after {@code -Pnative}, or {@code -Pnative-sources}, which stops before
+ * native-image; a JVM build has none, and skips this). Without the site assets it would not start; without the
+ * documents' accessors it could not write the JSON contract that carts and checkout read.
+ */
+class NativeConfigIT {
+    private static final Path CLASSES = Path.of("target", "classes");
+    private static NativeBuildConfig config;
+
+    @BeforeAll
+    static void readTheNativeBuild() {
+        config = NativeBuildConfig.find(Path.of("target")).orElse(null);
+        assumeTrue(config != null, "no native build in target/ (-Pnative or -Pnative-sources)");
+    }
+
+    @Test
+    void theSiteAssetsTemplatesAndMigrationsAreInTheExecutable() {
+        assertEquals(List.of(), config.missingResources(CLASSES, "site-assets"));
+        assertEquals(List.of(), config.missingResources(CLASSES, "templates"));
+        assertEquals(List.of(), config.missingResources(CLASSES, "db/migration"));
+    }
+
+    @Test
+    void thePublishedDocumentsHaveWhatJacksonNeeds() {
+        // Written with a plain ObjectMapper call (SiteRenderer, CatalogListings), not by the REST layer.
+        for (String document :
+                List.of("ProductDocument", "IndexEntry", "CatalogIndex", "CategoryEntry", "ListingDocument")) {
+            String name = "dev.storefront.catalog.publish.Documents$" + document;
+            assertTrue(config.registersForJackson(name), name + " is not registered in " + config.runnerJar());
+        }
+        assertTrue(config.registers("dev.storefront.catalog.domain.StockStatus"));
+    }
+
+    @Test
+    void everyRecordOfTheApiHasWhatJacksonNeeds() {
+        assertEquals(
+                List.of(),
+                config.recordsNotRegisteredForJackson(
+                        CLASSES, "dev.storefront.catalog.api", getClass().getClassLoader()));
+    }
+}
