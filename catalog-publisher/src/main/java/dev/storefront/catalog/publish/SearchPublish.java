@@ -77,8 +77,16 @@ class SearchPublish {
         return objects;
     }
 
-    /** The objects of the index one product change affects; an empty update when the product has no number. */
+    /**
+     * The objects of the index one product change affects; none for a product inactive before and after, or one that
+     * has no number (deleted meanwhile).
+     */
     Update change(SiteRenderer.Site site, ProductChange change) {
+        Optional<ProductData> before = change.before().filter(ProductData::active);
+        Optional<ProductData> after = change.after().filter(ProductData::active);
+        if (before.isEmpty() && after.isEmpty()) {
+            return new Update(List.of(), List.of()); // in the index neither before nor after
+        }
         String sku = change.current().sku();
         OptionalLong known = change.searchId();
         Long id = known.isPresent()
@@ -87,8 +95,6 @@ class SearchPublish {
         if (id == null) {
             return new Update(List.of(), List.of()); // deleted meanwhile, and its number is gone with it
         }
-        Optional<ProductData> before = change.before().filter(ProductData::active);
-        Optional<ProductData> after = change.after().filter(ProductData::active);
         Map<String, Field> was =
                 before.map(p -> SearchIndex.termsOf(p, categoryName(site, p))).orElse(Map.of());
         Map<String, Field> is =
