@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(JwtTestResource.class)
 class ChangePublishTest {
     @Test
-    void priceChangeRewritesOnlyItsPageDocumentCategoryPageListingAndSitemap() {
+    void priceChangeRewritesOnlyItsPageDocumentCategoryPageListingSitemapAndSearchShards() {
         Map<String, Object> product = Products.create(Products.valid("kitchen", "Test Kettle"));
         BucketSnapshot before = BucketSnapshot.of();
 
@@ -50,8 +50,13 @@ class ChangePublishTest {
                 changed.stream().filter(k -> k.startsWith("catalog/listings/")).toList();
         assertEquals(List.of("catalog/listings/kitchen/1.json"), listings, "only the listing document listing it");
         assertTrue(changed.contains("sitemaps/categories/kitchen.xml"), "its last change: " + changed);
-        assertEquals(5, changed.size(), "nothing else changes: " + changed);
-        assertEquals(5, lastPublish().getInt("written"), "unchanged objects are not rewritten");
+        List<String> search =
+                changed.stream().filter(k -> k.startsWith("search/")).toList();
+        assertEquals(2, search.size(), "its search document and fact shards, no term shard: " + changed);
+        assertTrue(search.stream().anyMatch(k -> k.startsWith("search/v1/docs/")), changed.toString());
+        assertTrue(search.stream().anyMatch(k -> k.startsWith("search/v1/facts/")), changed.toString());
+        assertEquals(7, changed.size(), "nothing else changes: " + changed);
+        assertEquals(7, lastPublish().getInt("written"), "unchanged objects are not rewritten");
         assertEquals(2499, JsonPath.from(text(documentOf(product))).getInt("price"));
         assertEquals(
                 2499,

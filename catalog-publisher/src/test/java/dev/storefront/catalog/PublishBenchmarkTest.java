@@ -102,6 +102,7 @@ class PublishBenchmarkTest {
         long htmlPages = s3.listObjectsV2Paginator(r -> r.bucket(s3Settings.bucket())).contents().stream()
                 .filter(o -> o.key().endsWith(".html"))
                 .count();
+        String search = searchIndexSizes();
 
         // The same changes at a tenth of the products, on the now warm JVM: a change's cost must not grow with N.
         replaceCatalog(SMALL);
@@ -117,7 +118,8 @@ class PublishBenchmarkTest {
                         + " local S3 API and whatever else runs%n"
                         + "full publish, nothing changed: %d unchanged in %d ms%n"
                         + "one product change (update + incremental publish), %d runs: median %d ms, max %d ms%n"
-                        + "one product change at %d and at %d products: median %d ms and %d ms, max %d ms and %d ms%n",
+                        + "one product change at %d and at %d products: median %d ms and %d ms, max %d ms and %d ms%n"
+                        + "%s",
                 PRODUCTS,
                 os.getAvailableProcessors(),
                 loadBefore,
@@ -138,10 +140,63 @@ class PublishBenchmarkTest {
                 smallChangeMillis.get(CHANGES / 2),
                 changeMillis.get(CHANGES / 2),
                 smallChangeMillis.get(CHANGES - 1),
-                changeMillis.get(CHANGES - 1));
+                changeMillis.get(CHANGES - 1),
+                search);
         System.out.println("\n=== publish benchmark ===\n" + report);
         Files.writeString(Path.of("target", "publish-benchmark.txt"), report);
         assertTrue(full.succeeded() && again.written() == 0);
+    }
+
+    /**
+     * The search index as published (search/v1/), gzipped object by object as CloudFront serves it: its whole size, its
+     * largest shards, and what a query costs at most: one word of five letters or more (two term shards), sorted by
+     * price (every fact shard), its first 20 results (20 document shards).
+     */
+    private String searchIndexSizes() {
+        Map<String, Long> gzipped = new java.util.TreeMap<>();
+        s3.listObjectsV2Paginator(r -> r.bucket(s3Settings.bucket()).prefix("search/v1/"))
+                .contents()
+                .forEach(o -> gzipped.put(
+                        o.key(),
+                        gzippedSize(s3.getObjectAsBytes(
+                                        r -> r.bucket(s3Settings.bucket()).key(o.key()))
+                                .asByteArray())));
+        long total = gzipped.values().stream().mapToLong(Long::longValue).sum();
+        Map.Entry<String, Long> largestTerms = largest(gzipped, "search/v1/terms/");
+        Map.Entry<String, Long> largestDocs = largest(gzipped, "search/v1/docs/");
+        long facts = gzipped.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("search/v1/facts/"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        long worstQuery = 2 * largestTerms.getValue() + facts + 20 * largestDocs.getValue();
+        return String.format(
+                "search index: %d objects, %,d bytes gzipped in all; largest term shard %s %,d bytes, largest document"
+                        + " shard %,d bytes, all fact shards %,d bytes; a one-word query sorted by price fetches at most"
+                        + " %,d bytes (2 term shards + every fact shard + 20 document shards, all gzipped)%n",
+                gzipped.size(),
+                total,
+                largestTerms.getKey(),
+                largestTerms.getValue(),
+                largestDocs.getValue(),
+                facts,
+                worstQuery);
+    }
+
+    private static Map.Entry<String, Long> largest(Map<String, Long> sizes, String prefix) {
+        return sizes.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow();
+    }
+
+    private static long gzippedSize(byte[] body) {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.size();
     }
 
     /** {@link #CHANGES} single-product price changes; their wall times in ms, sorted. */

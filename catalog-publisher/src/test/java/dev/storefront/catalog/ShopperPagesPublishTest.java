@@ -57,7 +57,7 @@ class ShopperPagesPublishTest {
     @Test
     void pagesAllowOnlyTheirOwnScriptsAndStyles() {
         List<String> keys = new ArrayList<>(SHOPPER_PAGES);
-        keys.addAll(List.of("index.html", "404.html", "categories/shoes/index.html", productKey()));
+        keys.addAll(List.of("index.html", "404.html", "categories/shoes/index.html", productKey(), "search.html"));
         for (String key : keys) {
             String html = page(key);
             assertTrue(
@@ -74,6 +74,10 @@ class ShopperPagesPublishTest {
             assertFalse(html.contains(" style="), key + " has an inline style");
             assertTrue(SHOP_JS.matcher(html).find(), key + " loads the hashed shop script");
             assertTrue(html.contains("role=\"alert\""), key + " has a place for errors");
+            assertTrue(
+                    html.contains(
+                            "<form class=\"site-search\" role=\"search\" action=\"/search.html\" method=\"get\">"),
+                    key + " has the search box");
         }
     }
 
@@ -81,6 +85,7 @@ class ShopperPagesPublishTest {
     void everyFieldHasALabel() {
         List<String> keys = new ArrayList<>(SHOPPER_PAGES);
         keys.add(productKey());
+        keys.add("search.html");
         for (String key : keys) {
             String html = page(key);
             Matcher input = Pattern.compile("<input id=\"([^\"]+)\"").matcher(html);

@@ -53,6 +53,20 @@ public class Bucket {
         }
     }
 
+    /** The body of one object, or empty when there is no such object. */
+    public Optional<byte[]> read(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(name).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public void put(BucketObject object) {
         String contentMd5 = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(object.md5()));
         s3.putObject(

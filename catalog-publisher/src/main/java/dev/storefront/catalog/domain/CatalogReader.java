@@ -57,6 +57,22 @@ public class CatalogReader {
         return query.withHint(HibernateHints.HINT_READ_ONLY, true).stream();
     }
 
+    /** The search index's number of each product of {@code skus} (all products when null); absent skus are left out. */
+    @Transactional
+    public Map<String, Long> searchIds(Collection<String> skus) {
+        if (skus != null && skus.isEmpty()) {
+            return Map.of();
+        }
+        var query = Product.getEntityManager()
+                .createQuery(
+                        "select p.sku, p.searchId from Product p" + (skus == null ? "" : " where p.sku in ?1"),
+                        Object[].class);
+        if (skus != null) {
+            query.setParameter(1, skus);
+        }
+        return query.getResultList().stream().collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
+    }
+
     @Transactional
     public List<CategoryData> categories() {
         return Category.ordered().stream().map(Category::toData).toList();

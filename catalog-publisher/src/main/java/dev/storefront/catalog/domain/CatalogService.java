@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Changes to the catalog and the rules they obey. Each method is one transaction and says what changed. */
 @ApplicationScoped
@@ -32,15 +33,16 @@ public class CatalogService {
         ProductData before = product.toData();
         checkPlacement(input);
         product.assign(input);
-        return new ProductChange(Optional.of(before), Optional.of(product.toData()));
+        return new ProductChange(Optional.of(before), Optional.of(product.toData()), searchId(product));
     }
 
     @Transactional
     public ProductChange delete(String sku) {
         Product product = requireProduct(sku);
         ProductData before = product.toData();
+        OptionalLong searchId = searchId(product);
         product.delete();
-        return new ProductChange(Optional.of(before), Optional.empty());
+        return new ProductChange(Optional.of(before), Optional.empty(), searchId);
     }
 
     /**
@@ -69,7 +71,7 @@ public class CatalogService {
             return Optional.empty();
         }
         Product.getEntityManager().refresh(product);
-        return Optional.of(new ProductChange(Optional.of(before), Optional.of(product.toData())));
+        return Optional.of(new ProductChange(Optional.of(before), Optional.of(product.toData()), searchId(product)));
     }
 
     @Transactional
@@ -112,6 +114,10 @@ public class CatalogService {
                 .ifPresent(other -> {
                     throw CatalogRuleViolation.productSlugTaken(input.slug(), other.sku);
                 });
+    }
+
+    private static OptionalLong searchId(Product product) {
+        return product.searchId == null ? OptionalLong.empty() : OptionalLong.of(product.searchId);
     }
 
     private static Product requireProduct(String sku) {

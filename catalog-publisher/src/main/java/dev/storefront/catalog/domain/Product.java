@@ -69,6 +69,13 @@ public class Product extends PanacheEntityBase {
     @Column(name = "stock_version", nullable = false, insertable = false, updatable = false)
     public long stockVersion;
 
+    /**
+     * The product's number in the static search index, given by the database on insert (never written by Hibernate,
+     * so it is null on an entity persisted in this transaction).
+     */
+    @Column(name = "search_id", insertable = false, updatable = false)
+    public Long searchId;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -12,7 +12,8 @@ import java.util.List;
  * can be cached for a year: a changed file gets a new name, and the pages that link it change with it.
  *
  * <p>{@code shop.js} runs on every page (session, header, add to cart); {@code pages.js} only on the shopper's own
- * pages (cart, sign-in, sign-up, checkout, order, account), so a product page stays light. Both are plain scripts
+ * pages (cart, sign-in, sign-up, checkout, order, account), and {@code search.js} only on the search page, so a
+ * product page stays light. Both are plain scripts
  * with no imports: an ES module import would name the unhashed file.
  */
 @ApplicationScoped
@@ -23,28 +24,31 @@ public class Assets {
     private final BucketObject css;
     private final BucketObject shop;
     private final BucketObject pages;
+    private final BucketObject search;
 
     public Assets() {
         this.css = load("site.css", "text/css; charset=utf-8");
         this.shop = load("shop.js", JS);
         this.pages = load("pages.js", JS);
+        this.search = load("search.js", JS);
     }
 
     public List<BucketObject> objects() {
-        return List.of(css, shop, pages);
+        return List.of(css, shop, pages, search);
     }
 
     /** The keys pages link to. */
     public Links links() {
-        return new Links(css.key(), shop.key(), pages.key());
+        return new Links(css.key(), shop.key(), pages.key(), search.key());
     }
 
     /**
      * @param css the stylesheet of every page
      * @param js the script of every page
      * @param pagesJs the script of the shopper's pages that talk to the APIs beyond the cart
+     * @param searchJs the script of the search page, which reads the static search index (no API)
      */
-    public record Links(String css, String js, String pagesJs) {}
+    public record Links(String css, String js, String pagesJs, String searchJs) {}
 
     private static BucketObject load(String file, String contentType) {
         try (InputStream in = Assets.class.getResourceAsStream("/site-assets/" + file)) {

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * product that keeps its place in its category's order (a price, stock or description change) is re-listed in place:
  * one category page, one listing document and the category's sitemap ({@link ListingPlace}), whatever the catalog's
  * size. A product inactive before and after is listed nowhere, so nothing is re-listed (e.g. order-service marking it
- * sold out). Any other change re-lists its old and new category in full. Objects that render to the same bytes as before
+ * sold out). The search index gets the term shards of the terms the product gained or lost, and its document and fact
+ * shards ({@link SearchPublish}). Any other change re-lists its old and new category in full. Objects that render to the same bytes as before
  * are not rewritten. Same order as a full publish: linked pages, linking pages, deletions.
  */
 @ApplicationScoped
@@ -36,6 +37,7 @@ class ChangePublish {
     private final ListingPlace place;
     private final Uploads uploads;
     private final Bucket bucket;
+    private final SearchPublish search;
 
     ChangePublish(
             CatalogReader reader,
@@ -44,7 +46,8 @@ class ChangePublish {
             Sitemaps sitemaps,
             ListingPlace place,
             Uploads uploads,
-            Bucket bucket) {
+            Bucket bucket,
+            SearchPublish search) {
         this.reader = reader;
         this.renderer = renderer;
         this.listings = listings;
@@ -52,6 +55,7 @@ class ChangePublish {
         this.place = place;
         this.uploads = uploads;
         this.bucket = bucket;
+        this.search = search;
     }
 
     void run(ProductChange change, Tally tally) {
@@ -74,6 +78,8 @@ class ChangePublish {
             }
         }
         lists.addAll(sharedLists(site, change));
+        SearchPublish.Update searched = search.change(site, change);
+        lists.addAll(searched.writes());
         uploads.write(
                 FullPublish.constant(lists),
                 key -> relisted(key, change) ? Optional.ofNullable(relistedEtags.get(key)) : bucket.etag(key),
@@ -81,6 +87,7 @@ class ChangePublish {
                 Progress.silent());
 
         List<String> stale = new ArrayList<>(removedKeys(change));
+        stale.addAll(searched.deletes());
         relistedEtags.keySet().stream().filter(k -> !tally.produced.contains(k)).forEach(stale::add);
         uploads.delete(stale, tally);
     }

@@ -26,6 +26,7 @@ class FullPublish {
     private final CatalogListings listings;
     private final Sitemaps sitemaps;
     private final Bucket bucket;
+    private final SearchPublish search;
 
     FullPublish(
             CatalogReader reader,
@@ -33,13 +34,15 @@ class FullPublish {
             CatalogListings listings,
             Sitemaps sitemaps,
             Uploads uploads,
-            Bucket bucket) {
+            Bucket bucket,
+            SearchPublish search) {
         this.reader = reader;
         this.renderer = renderer;
         this.listings = listings;
         this.sitemaps = sitemaps;
         this.uploads = uploads;
         this.bucket = bucket;
+        this.search = search;
     }
 
     void run(Tally tally) {
@@ -49,6 +52,7 @@ class FullPublish {
         List<Supplier<BucketObject>> leaves = leaves(site, products);
         List<ProductData> active = products.stream().filter(ProductData::active).toList();
         List<BucketObject> lists = lists(site, active);
+        lists.addAll(search.all(site, active));
 
         Progress progress = Progress.logging(leaves.size() + lists.size());
         uploads.write(leaves, key -> Optional.ofNullable(existing.get(key)), tally, progress);

@@ -19,6 +19,8 @@ public final class SiteKeys {
     public static final String ORDER = "order.html";
 
     public static final String ACCOUNT = "account/index.html";
+    /** Search results, named by the query: {@code /search.html?q=…&category=…&sort=price}. */
+    public static final String SEARCH = "search.html";
 
     /** Prefixes this publisher owns: an object under them that the catalog no longer produces is deleted. */
     static final java.util.List<String> OWNED_PREFIXES = java.util.List.of(
@@ -27,7 +29,8 @@ public final class SiteKeys {
             "catalog/listings/",
             "categories/",
             "images/products/",
-            "sitemaps/categories/");
+            "sitemaps/categories/",
+            "search/");
 
     private SiteKeys() {}
 

@@ -51,6 +51,10 @@ public class SiteRenderer {
         List<BucketObject> objects = new ArrayList<>(assets.objects());
         objects.add(html(SiteKeys.NOT_FOUND, SiteTemplates.notFound(site.chrome())));
         objects.addAll(shopperPages(site));
+        objects.add(html(
+                SiteKeys.SEARCH,
+                SiteTemplates.search(
+                        site.chrome(), List.copyOf(site.categories().values()))));
         return objects;
     }
 

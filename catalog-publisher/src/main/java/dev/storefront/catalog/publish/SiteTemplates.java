@@ -30,6 +30,10 @@ final class SiteTemplates {
 
     static native TemplateInstance account(Views.Chrome site);
 
+    /** The search page: a static shell that {@code search.js} fills from the search index in the bucket. */
+    static native TemplateInstance search(
+            Views.Chrome site, List<dev.storefront.catalog.domain.CategoryData> categories);
+
     static native TemplateInstance sitemap(List<Views.SitemapUrl> urls);
 
     static native TemplateInstance sitemapIndex(List<String> sitemaps);

@@ -42,6 +42,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -302,7 +303,8 @@ class StorefrontBrowserTest {
     void narrowScreenHasNoSidewaysScrolling() throws Exception {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
         try {
-            for (String page : List.of("/index.html", "/cart.html", "/checkout.html", "/account/index.html")) {
+            for (String page : List.of(
+                    "/index.html", "/cart.html", "/checkout.html", "/account/index.html", "/search.html?q=black")) {
                 open(page);
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
                 Number overflow = (Number) browser.executeScript(
@@ -477,6 +479,75 @@ class StorefrontBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-order-id]"), orderId));
         assertEquals("Your order", text(By.tagName("h1")));
         screenshot("17-cart-service-down-order");
+    }
+
+    @Test
+    @Order(6)
+    void shopperSearchesFiltersMisspellsAndFindsARenamedProductWithNoServiceAsked() throws Exception {
+        // cart-service is down since the previous step: search reads only the static index in the bucket.
+        // The header's search box, on any page, by keyboard.
+        open("/index.html");
+        browser.findElement(By.id("site-search")).sendKeys("Black", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/search.html?q=Black"));
+        int black = awaitResultCount("Black");
+        assertTrue(black > 5, "black things in several categories: " + black);
+        assertEquals(Math.min(black, 20), results().size(), "the first 20 are shown");
+        screenshot("18-search-black");
+
+        // Filter by category, then sort by price; the URL says so, and the live region the count.
+        new Select(browser.findElement(By.id("search-category"))).selectByVisibleText("Shoes");
+        wait.until(ExpectedConditions.urlContains("category=shoes"));
+        int shoes = awaitResultCount("Black");
+        assertTrue(shoes > 0 && shoes < black, shoes + " of " + black);
+        assertTrue(results().stream().allMatch(r -> r.getText().contains("Shoes")), "only shoes are listed");
+        new Select(browser.findElement(By.id("search-sort"))).selectByVisibleText("Price: low to high");
+        wait.until(ExpectedConditions.urlContains("sort=price"));
+        awaitResultCount("Black");
+        assertTrue(browser.getCurrentUrl().contains("category=shoes"), browser.getCurrentUrl());
+        List<Long> prices = results().stream()
+                .map(r -> Long.valueOf(
+                        r.findElement(By.cssSelector(".price data")).getAttribute("value")))
+                .toList();
+        assertEquals(prices.stream().sorted().toList(), prices, "cheapest first");
+        assertEquals("status", browser.findElement(By.id("search-summary")).getAttribute("role"));
+        screenshot("19-search-shoes-by-price");
+
+        // One typo, even in the first letters, and capitals and accents do not matter (in every category again).
+        new Select(browser.findElement(By.id("search-category"))).selectByVisibleText("All categories");
+        wait.until(d -> !browser.getCurrentUrl().contains("category="));
+        awaitResultCount("Black");
+        int headphones = search("headphones");
+        assertTrue(headphones > 0);
+        for (String typo : List.of("hedphones", "haedphones", "geadphones", "HEADPHÔNES")) {
+            assertEquals(headphones, search(typo), typo + " finds the headphones");
+            assertTrue(results().stream().allMatch(r -> r.getText().contains("Headphones")), typo);
+        }
+        screenshot("20-search-misspelt");
+
+        // The page reads text by the publisher's rules (SearchText).
+        assertEquals(
+                List.of("creme", "brulee"), browser.executeScript("return StorefrontSearch.terms('Crème BRÛLÉE');"));
+
+        // Open a result from the keyboard.
+        WebElement first = results().get(0);
+        String sku = first.getAttribute("data-sku");
+        String name = first.findElement(By.tagName("h2")).getText();
+        first.findElement(By.tagName("a")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), name));
+
+        // An admin renames that product; the change's publish makes it findable by its new name.
+        String admin = signUpElsewhere("search-admin-" + UUID.randomUUID() + "@example.com");
+        assertEquals(0, shop.accountCommand("grant-admin", admin), "grant-admin");
+        String token = signInToken(admin);
+        String product = api("GET", "/api/catalog/products/" + sku, token, "", 200);
+        String renamed = "Zéphyr Lantern";
+        api("PUT", "/api/catalog/products/" + sku, token, replacement(product, renamed), 200);
+        browser.executeCdpCommand("Network.clearBrowserCache", Map.of()); // pages and shards may be cached a minute
+        open("/search.html?q=zephyr");
+        assertEquals(1, awaitResultCount("zephyr"));
+        assertEquals(renamed, results().get(0).findElement(By.tagName("h2")).getText());
+        screenshot("21-search-renamed");
+        reportSearchFigures();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
@@ -657,6 +728,68 @@ class StorefrontBrowserTest {
                 .matcher(body);
         assertTrue(match.find(), name + " in " + body);
         return match.group(1);
+    }
+
+    /** Searches from the search page's own field; returns the count the live region announces. */
+    private static int search(String query) {
+        WebElement field = browser.findElement(By.id("search-q"));
+        field.clear();
+        field.sendKeys(query, Keys.ENTER);
+        return awaitResultCount(query);
+    }
+
+    /** Waits until the live region announces the results of {@code query}; returns their count. */
+    private static int awaitResultCount(String query) {
+        By summary = By.id("search-summary");
+        java.util.regex.Pattern count = java.util.regex.Pattern.compile(
+                "^(\\d+) products? match(?:es)? “" + java.util.regex.Pattern.quote(query) + "”");
+        try {
+            wait.until(d -> count.matcher(text(summary)).find() || text(summary).startsWith("No products match"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No results for \"" + query + "\"; the page says: " + text(summary) + " / "
+                    + browser.findElement(By.id("alert")).getText());
+        }
+        var match = count.matcher(text(summary));
+        return match.find() ? Integer.parseInt(match.group(1)) : 0;
+    }
+
+    private static List<WebElement> results() {
+        return browser.findElements(By.cssSelector("[data-search-results] li"));
+    }
+
+    /** The product's admin view (GET) turned into a replacement (PUT) with another name. */
+    private static String replacement(String view, String name) throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var product = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(view);
+        product.put("name", name);
+        product.remove(List.of("image", "updatedAt", "soldOut")); // read-only fields of the view
+        return json.writeValueAsString(product);
+    }
+
+    /**
+     * What the last search cost in this browser, as the page measured it (performance.now() around fetching and
+     * showing the first results; Resource Timing for the bytes of the index fetched). Reported, never asserted.
+     */
+    private static void reportSearchFigures() throws IOException {
+        open("/search.html?q=black&sort=price");
+        awaitResultCount("black");
+        Map<?, ?> cold = (Map<?, ?>) browser.executeScript("return StorefrontSearch.last;");
+        search("trail runner");
+        Map<?, ?> warm = (Map<?, ?>) browser.executeScript("return StorefrontSearch.last;");
+        String report = String.format(
+                "search on loopback, new page \"black\" sorted by price: %s results, first results %s ms after the"
+                        + " search started (%s ms after navigation), %s bytes of index fetched%n"
+                        + "search \"trail runner\" on the same page: %s results, first results in %s ms, %s bytes"
+                        + " fetched%n",
+                cold.get("results"),
+                cold.get("ms"),
+                cold.get("sinceNavigation"),
+                cold.get("bytes"),
+                warm.get("results"),
+                warm.get("ms"),
+                warm.get("bytes"));
+        LOG.info(report);
+        Files.writeString(screenshots.resolveSibling("search-figures.txt"), report);
     }
 
     /** The next POST /api/orders reaches the server, but its answer is dropped, as when a connection breaks. */
