@@ -3,6 +3,7 @@ package dev.storefront.catalog.publish;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.storefront.catalog.domain.ProductData;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,17 @@ import java.util.TreeSet;
  * patches: term shards (term → the numbers of the products it appears in, per field), document shards (what a result
  * shows) and fact shards (price and category, for sorting and filtering every match). Keys and JSON: the contract in
  * docs/architecture.md, "Search".
+ *
+ * <p>Written and read back (by a product change) with plain {@code ObjectMapper} calls, not by the REST layer, so a
+ * native executable needs them registered for reflection, as {@link Documents}.
  */
+@RegisterForReflection(
+        targets = {
+            SearchIndex.TermsJson.class,
+            SearchIndex.Doc.class,
+            SearchIndex.DocsJson.class,
+            SearchIndex.FactsJson.class
+        })
 final class SearchIndex {
     /** Everything of the index lives under this prefix; a new format gets a new one, so old pages never misread it. */
     static final String ROOT = "search/v1/";
