@@ -2,10 +2,8 @@ package dev.storefront.cart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.storefront.local.infra.NativeBuildConfig;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,13 +15,11 @@ import org.junit.jupiter.api.Test;
  * would parse as invalid, and every product would look unknown to a cart.
  */
 class NativeConfigIT {
-    private static final Path CLASSES = Path.of("target", "classes");
     private static NativeBuildConfig config;
 
     @BeforeAll
     static void readTheNativeBuild() {
-        config = NativeBuildConfig.find(Path.of("target")).orElse(null);
-        assumeTrue(config != null, "no native build in target/ (-Pnative or -Pnative-sources)");
+        config = NativeBuildConfig.ofLastBuildOrSkip();
     }
 
     @Test
@@ -38,11 +34,13 @@ class NativeConfigIT {
         assertEquals(
                 List.of(),
                 config.recordsNotRegisteredForJackson(
-                        CLASSES, "dev.storefront.cart.api", getClass().getClassLoader()));
+                        NativeBuildConfig.CLASSES,
+                        "dev.storefront.cart.api",
+                        getClass().getClassLoader()));
     }
 
     @Test
     void everyMigrationIsInTheExecutable() {
-        assertEquals(List.of(), config.missingResources(CLASSES, "db/migration"));
+        assertEquals(List.of(), config.missingResources(NativeBuildConfig.CLASSES, "db/migration"));
     }
 }

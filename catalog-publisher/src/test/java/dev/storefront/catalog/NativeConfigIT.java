@@ -2,10 +2,8 @@ package dev.storefront.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.storefront.local.infra.NativeBuildConfig;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,20 +15,18 @@ import org.junit.jupiter.api.Test;
  * documents' accessors it could not write the JSON contract that carts and checkout read.
  */
 class NativeConfigIT {
-    private static final Path CLASSES = Path.of("target", "classes");
     private static NativeBuildConfig config;
 
     @BeforeAll
     static void readTheNativeBuild() {
-        config = NativeBuildConfig.find(Path.of("target")).orElse(null);
-        assumeTrue(config != null, "no native build in target/ (-Pnative or -Pnative-sources)");
+        config = NativeBuildConfig.ofLastBuildOrSkip();
     }
 
     @Test
     void theSiteAssetsTemplatesAndMigrationsAreInTheExecutable() {
-        assertEquals(List.of(), config.missingResources(CLASSES, "site-assets"));
-        assertEquals(List.of(), config.missingResources(CLASSES, "templates"));
-        assertEquals(List.of(), config.missingResources(CLASSES, "db/migration"));
+        assertEquals(List.of(), config.missingResources(NativeBuildConfig.CLASSES, "site-assets"));
+        assertEquals(List.of(), config.missingResources(NativeBuildConfig.CLASSES, "templates"));
+        assertEquals(List.of(), config.missingResources(NativeBuildConfig.CLASSES, "db/migration"));
     }
 
     @Test
@@ -58,6 +54,8 @@ class NativeConfigIT {
         assertEquals(
                 List.of(),
                 config.recordsNotRegisteredForJackson(
-                        CLASSES, "dev.storefront.catalog.api", getClass().getClassLoader()));
+                        NativeBuildConfig.CLASSES,
+                        "dev.storefront.catalog.api",
+                        getClass().getClassLoader()));
     }
 }

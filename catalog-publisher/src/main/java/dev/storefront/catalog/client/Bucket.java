@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
@@ -40,23 +41,20 @@ public class Bucket {
 
     /** The ETag of one object, or empty when there is no such object. */
     public Optional<String> etag(String key) {
-        try {
-            return Optional.of(
-                    unquote(s3.headObject(r -> r.bucket(name).key(key)).eTag()));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessMissing(
+                () -> unquote(s3.headObject(r -> r.bucket(name).key(key)).eTag()));
     }
 
     /** The body of one object, or empty when there is no such object. */
     public Optional<byte[]> read(String key) {
+        return unlessMissing(
+                () -> s3.getObjectAsBytes(r -> r.bucket(name).key(key)).asByteArray());
+    }
+
+    /** What {@code call} on one object answers, or empty when the bucket has no such object. */
+    private static <T> Optional<T> unlessMissing(Supplier<T> call) {
         try {
-            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(name).key(key)).asByteArray());
+            return Optional.of(call.get());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * What a service's native build hands to {@code native-image}, read from the runner jar Quarkus generates for it: the
@@ -34,6 +35,19 @@ public final class NativeBuildConfig {
         this.runnerJar = runnerJar;
         this.reflection = reflection;
         this.resources = resources;
+    }
+
+    /** A module's compiled classes, relative to the module, as its tests run: what the configuration must cover. */
+    public static final Path CLASSES = Path.of("target", "classes");
+
+    /**
+     * For a module's {@code NativeConfigIT}: the configuration of its last build ({@code target}), or the calling
+     * tests are skipped when that was a JVM build, which has none.
+     */
+    public static NativeBuildConfig ofLastBuildOrSkip() {
+        Optional<NativeBuildConfig> config = find(Path.of("target"));
+        Assumptions.assumeTrue(config.isPresent(), "no native build in target/ (-Pnative or -Pnative-sources)");
+        return config.get();
     }
 
     /**
