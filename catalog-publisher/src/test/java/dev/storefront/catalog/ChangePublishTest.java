@@ -49,7 +49,7 @@ class ChangePublishTest {
         List<String> listings =
                 changed.stream().filter(k -> k.startsWith("catalog/listings/")).toList();
         assertEquals(List.of("catalog/listings/kitchen/1.json"), listings, "only the listing document listing it");
-        assertTrue(changed.contains("sitemaps/categories/kitchen.xml"), "its last change: " + changed);
+        assertTrue(changed.contains("sitemaps/categories/kitchen/1.xml"), "its last change: " + changed);
         List<String> search =
                 changed.stream().filter(k -> k.startsWith("search/")).toList();
         assertEquals(2, search.size(), "its search document and fact shards, no term shard: " + changed);
@@ -117,7 +117,7 @@ class ChangePublishTest {
         assertFalse(exists("images/products/" + sku + ".svg"));
         assertFalse(categoryPagesText("garden").contains(linkTo(product)));
         assertFalse(PublishedListing.lists(sku));
-        assertFalse(text("sitemaps/categories/garden.xml").contains(pageOf(product)));
+        assertFalse(text("sitemaps/categories/garden/1.xml").contains(pageOf(product)));
         given().auth()
                 .oauth2(Products.ADMIN)
                 .when()

@@ -106,18 +106,18 @@ class CrawlerViewTest {
     void sitemapGivesEveryPageWithItsLastChange() {
         String index = text("sitemap.xml");
         assertTrue(index.contains("<sitemapindex"), index);
-        assertTrue(index.contains("<loc>" + SITE + "/sitemaps/categories/shoes.xml</loc>"), index);
+        assertTrue(index.contains("<loc>" + SITE + "/sitemaps/categories/shoes/1.xml</loc>"), index);
         assertTrue(text("sitemaps/pages.xml").contains("<loc>" + SITE + "/index.html</loc>"));
 
         Map<String, Object> product = Products.create(Products.valid("garden", "Test Trowel"));
         String url = SITE + "/" + ChangePublishTest.pageOf(product);
-        Instant created = lastmod(text("sitemaps/categories/garden.xml"), url);
+        Instant created = lastmod(text("sitemaps/categories/garden/1.xml"), url);
         assertEquals(updatedAt(product).truncatedTo(ChronoUnit.MILLIS), created);
-        assertTrue(lastmod(text("sitemaps/categories/garden.xml"), SITE + "/categories/garden/index.html") != null);
+        assertTrue(lastmod(text("sitemaps/categories/garden/1.xml"), SITE + "/categories/garden/index.html") != null);
 
         product.put("price", 999);
         Products.update(product);
-        Instant changed = lastmod(text("sitemaps/categories/garden.xml"), url);
+        Instant changed = lastmod(text("sitemaps/categories/garden/1.xml"), url);
         assertEquals(updatedAt(product).truncatedTo(ChronoUnit.MILLIS), changed);
         assertTrue(changed.isAfter(created), "a change shows in lastmod, also within the same second");
     }

@@ -49,6 +49,7 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 class PublishBenchmarkTest {
     private static final int PRODUCTS = Integer.getInteger("benchmark.products", 10_000);
     private static final int CHANGES = 20;
+    private static final int WARM_UP_CHANGES = 10;
     /** The smaller catalog whose change time is reported beside {@link #PRODUCTS}'s: a change should cost the same. */
     private static final int SMALL = 1_000;
 
@@ -94,8 +95,11 @@ class PublishBenchmarkTest {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double loadBefore = os.getSystemLoadAverage();
         long cpuBefore = os.getProcessCpuTime();
+        double s3CpuBefore = S3ProxyCpu.seconds();
         PublishOutcome full = publisher.publishAll("benchmark: empty bucket");
         double publisherCpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        double s3CpuSeconds = S3ProxyCpu.seconds() - s3CpuBefore;
+        double loadAfter = os.getSystemLoadAverage();
         PublishOutcome again = publisher.publishAll("benchmark: nothing changed");
         List<Long> changeMillis = changes();
 
@@ -104,18 +108,20 @@ class PublishBenchmarkTest {
                 .count();
         String search = searchIndexSizes();
 
-        // The same changes at a tenth of the products, on the now warm JVM: a change's cost must not grow with N.
+        // The same changes at a tenth of the products, on the now warm JVM and after the same unmeasured warm-up
+        // changes as above: a change's cost must not grow with N.
         replaceCatalog(SMALL);
         emptyBucket();
         publisher.publishAll("benchmark: " + SMALL + " products");
         List<Long> smallChangeMillis = changes();
+        double loadEnd = os.getSystemLoadAverage();
         double seconds = full.duration().toMillis() / 1000.0;
         String report = String.format(
-                "products=%d, %d cores, load average before %.1f%n"
+                "products=%d, %d cores, load average before %.1f, after the full publish %.1f, at the end %.1f%n"
                         + "full publish into an empty bucket: %d objects written (%d HTML pages) in %.2f s"
                         + " = %.0f objects/s, %.0f HTML pages/s%n"
-                        + "  CPU used by the publisher's JVM meanwhile: %.1f s (%.2f ms per object); the rest is the"
-                        + " local S3 API and whatever else runs%n"
+                        + "  CPU used by the publisher's JVM meanwhile: %.1f s (%.2f ms per object); by the local S3"
+                        + " API (s3proxy's JVM): %.1f s (%.2f ms per object)%n"
                         + "full publish, nothing changed: %d unchanged in %d ms%n"
                         + "one product change (update + incremental publish), %d runs: median %d ms, max %d ms%n"
                         + "one product change at %d and at %d products: median %d ms and %d ms, max %d ms and %d ms%n"
@@ -123,6 +129,8 @@ class PublishBenchmarkTest {
                 PRODUCTS,
                 os.getAvailableProcessors(),
                 loadBefore,
+                loadAfter,
+                loadEnd,
                 full.written(),
                 htmlPages,
                 seconds,
@@ -130,6 +138,8 @@ class PublishBenchmarkTest {
                 htmlPages / seconds,
                 publisherCpuSeconds,
                 publisherCpuSeconds * 1000 / full.written(),
+                s3CpuSeconds,
+                s3CpuSeconds * 1000 / full.written(),
                 again.unchanged(),
                 again.duration().toMillis(),
                 CHANGES,
@@ -199,8 +209,14 @@ class PublishBenchmarkTest {
         return out.size();
     }
 
-    /** {@link #CHANGES} single-product price changes; their wall times in ms, sorted. */
+    /**
+     * {@link #CHANGES} single-product price changes, after {@link #WARM_UP_CHANGES} unmeasured ones (the change path's
+     * code is compiled by then, at either size); their wall times in ms, sorted.
+     */
     private List<Long> changes() {
+        for (int i = 0; i < WARM_UP_CHANGES; i++) {
+            changeOneProduct(CHANGES + i);
+        }
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < CHANGES; i++) {
             millis.add(changeOneProduct(i));

@@ -134,9 +134,9 @@ class StorefrontPublishTest {
         assertEquals("text/css;charset=utf-8", asset.contentType().replace(" ", ""));
         assertEquals("public, max-age=31536000, immutable", asset.cacheControl());
 
-        assertTrue(text("sitemap.xml").contains("<loc>http://localhost:8080/sitemaps/categories/shoes.xml</loc>"));
+        assertTrue(text("sitemap.xml").contains("<loc>http://localhost:8080/sitemaps/categories/shoes/1.xml</loc>"));
         assertTrue(head("sitemap.xml").contentType().startsWith("application/xml"));
-        String sitemap = text("sitemaps/categories/shoes.xml");
+        String sitemap = text("sitemaps/categories/shoes/1.xml");
         assertTrue(sitemap.contains("<url><loc>http://localhost:8080/categories/shoes/index.html</loc><lastmod>"));
         assertTrue(text("404.html").contains("<h1>Page not found</h1>"));
     }

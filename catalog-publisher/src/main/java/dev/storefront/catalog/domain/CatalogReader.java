@@ -3,6 +3,8 @@ package dev.storefront.catalog.domain;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +30,56 @@ public class CatalogReader {
                 .toList();
     }
 
-    /** The listing keys of a category's active products, unordered (the publisher orders them). */
+    /**
+     * Where an active product stands in its category's listing: how many active products of the category come before
+     * it (name, then sku, by code point: the {@code "C"} collation), and how many there are. One query over the
+     * category's entries of the index {@code product_listing}; no product is loaded.
+     */
     @Transactional
-    public List<ListedProduct> listedIn(String category) {
-        return Product.getEntityManager()
-                .createQuery(
-                        "select new dev.storefront.catalog.domain.ListedProduct(p.sku, p.name, p.slug, p.updatedAt)"
-                                + " from Product p where p.category = ?1 and p.active = true",
-                        ListedProduct.class)
+    public Place placeOf(String category, String name, String sku) {
+        Object[] row = (Object[]) Product.getEntityManager()
+                .createNativeQuery("select count(*) filter (where name collate \"C\" < ?2"
+                        + " or (name = ?2 and sku collate \"C\" < ?3)), count(*)"
+                        + " from {h-schema}product where category = ?1 and active")
                 .setParameter(1, category)
+                .setParameter(2, name)
+                .setParameter(3, sku)
+                .getSingleResult();
+        return new Place(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /** See {@link #placeOf}: {@code before} active products of the category precede the product, of {@code total}. */
+    public record Place(long before, long total) {}
+
+    /**
+     * The listing keys of the active products of a category at positions {@code [from, to)} of its listing (name, then
+     * sku, by code point), read in that order along the index {@code product_listing}.
+     */
+    @Transactional
+    public List<ListedProduct> listedBetween(String category, int from, int to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Product.getEntityManager()
+                .createNativeQuery("select sku, name, slug, updated_at from {h-schema}product"
+                        + " where category = ?1 and active order by name collate \"C\", sku collate \"C\""
+                        + " offset ?2 limit ?3")
+                .setParameter(1, category)
+                .setParameter(2, from)
+                .setParameter(3, Math.max(0, to - from))
                 .getResultList();
+        return rows.stream()
+                .map(r -> new ListedProduct((String) r[0], (String) r[1], (String) r[2], instant(r[3])))
+                .toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        } else if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        } else if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp " + value);
     }
 
     /** The products with these skus, in no particular order; skus of no product are left out. */

@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * Republishes what one product change affects: the product's page, JSON and image; where it is listed, and its
- * category's sitemap; and the home page and catalog index only when the product entered or left a category. A
- * product that keeps its place in its category's order (a price, stock or description change) is re-listed in place:
- * one category page, one listing document and the category's sitemap ({@link ListingPlace}), whatever the catalog's
- * size. A product inactive before and after is listed nowhere, so nothing is re-listed (e.g. order-service marking it
+ * category's sitemap; and the home page, catalog index and sitemap index only when the product entered or left a
+ * category. A product that keeps its place in its category's order (a price, stock or description change) is
+ * re-listed in place: one category page, one listing document and one part of the category's sitemap
+ * ({@link ListingPlace}), whatever the catalog's size. A product inactive before and after is listed nowhere, so nothing is re-listed (e.g. order-service marking it
  * sold out). The search index gets the term shards of the terms the product gained or lost, and its document and fact
  * shards ({@link SearchPublish}). Any other change re-lists its old and new category in full. Objects that render to the same bytes as before
  * are not rewritten. Same order as a full publish: linked pages, linking pages, deletions.
@@ -69,11 +69,12 @@ class ChangePublish {
         List<BucketObject> lists = new ArrayList<>();
         if (keepsItsPlace(change)) {
             ProductData product = change.after().orElseThrow();
-            lists.addAll(place.objectsAround(site, site.categories().get(product.category()), product.sku()));
+            lists.addAll(place.objectsAround(site, site.categories().get(product.category()), product));
         } else if (listedBeforeOrAfter(change)) {
             for (String slug : categories(change)) {
                 relistedEtags.putAll(bucket.etags(SiteKeys.categoryPrefix(slug)));
                 relistedEtags.putAll(bucket.etags(SiteKeys.listingPrefix(slug)));
+                relistedEtags.putAll(bucket.etags(SiteKeys.categorySitemapPrefix(slug)));
                 lists.addAll(relist(site, slug));
             }
         }
@@ -92,7 +93,7 @@ class ChangePublish {
         uploads.delete(stale, tally);
     }
 
-    /** Every page, listing document and the sitemap of a category (none when it no longer exists). */
+    /** Every page, listing document and sitemap part of a category (none when it no longer exists). */
     private List<BucketObject> relist(SiteRenderer.Site site, String slug) {
         CategoryData category = site.categories().get(slug);
         if (category == null) {
@@ -101,7 +102,7 @@ class ChangePublish {
         List<ProductData> active = Listing.sorted(reader.activeIn(slug), Listing.CATEGORY_ORDER);
         List<BucketObject> objects = new ArrayList<>(renderer.categoryPages(site, category, active));
         objects.addAll(listings.documents(category, active));
-        objects.add(
+        objects.addAll(
                 sitemaps.category(category, active.stream().map(Listing::keys).toList()));
         return objects;
     }
@@ -110,7 +111,8 @@ class ChangePublish {
         return !keepsItsPlace(change)
                 && categories(change).stream()
                         .anyMatch(slug -> key.startsWith(SiteKeys.categoryPrefix(slug))
-                                || key.startsWith(SiteKeys.listingPrefix(slug)));
+                                || key.startsWith(SiteKeys.listingPrefix(slug))
+                                || key.startsWith(SiteKeys.categorySitemapPrefix(slug)));
     }
 
     /**
@@ -140,6 +142,7 @@ class ChangePublish {
             Map<String, Long> counts = reader.activeCounts();
             lists.add(listings.index(site, counts));
             lists.add(renderer.home(site, counts));
+            lists.add(sitemaps.index(site, counts));
         }
         return lists;
     }

@@ -83,13 +83,13 @@ class FullPublish {
                     Listing.sorted(byCategory.getOrDefault(category.slug(), List.of()), Listing.CATEGORY_ORDER);
             lists.addAll(renderer.categoryPages(site, category, listed));
             lists.addAll(listings.documents(category, listed));
-            lists.add(sitemaps.category(
+            lists.addAll(sitemaps.category(
                     category, listed.stream().map(Listing::keys).toList()));
         }
         lists.add(renderer.home(site, counts));
         lists.add(listings.index(site, counts));
         lists.add(sitemaps.pages());
-        lists.add(sitemaps.index(site));
+        lists.add(sitemaps.index(site, counts));
         return lists;
     }
 

@@ -13,10 +13,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Re-lists one product that kept its place in its category: only the category page and the listing document that
- * hold it. Its place comes from the category's listing keys (sku and name, no product loaded); then only the products
- * of that page and document are loaded and rendered. What it costs grows with neither the catalog nor the category,
- * except for the key query, which reads two short columns per product of the category.
+ * Re-lists one product that kept its place in its category: only the category page, the listing document and the part
+ * of the category's sitemap that hold it. Its place comes from the database (a count along the index of the listing's
+ * order, no product loaded); then only the listing keys and products of that page, document and sitemap part are read
+ * and rendered. What it writes and reads is bounded whatever the size of the catalog or the category; what grows is the
+ * count, which steps over the category's index entries inside the database.
  */
 @ApplicationScoped
 class ListingPlace {
@@ -33,23 +34,29 @@ class ListingPlace {
     }
 
     /**
-     * The category page and listing document listing {@code sku}, and the category's sitemap (it gives the product's
-     * last change); none if it is no longer listed there.
+     * The category page, listing document and sitemap part listing {@code product} (the part gives its last change);
+     * none if it is no longer listed there.
      */
-    List<BucketObject> objectsAround(SiteRenderer.Site site, CategoryData category, String sku) {
-        List<ListedProduct> listed = reader.listedIn(category.slug()).stream()
-                .sorted(Listing.LISTED_ORDER)
-                .toList();
-        int at = indexOf(listed, sku);
-        if (at < 0) {
+    List<BucketObject> objectsAround(SiteRenderer.Site site, CategoryData category, ProductData product) {
+        CatalogReader.Place place = reader.placeOf(category.slug(), product.name(), product.sku());
+        int at = (int) place.before();
+        int total = (int) place.total();
+        if (at >= total) {
             return List.of(); // changed again meanwhile: that change publishes it
         }
-        Range page = Range.around(at, renderer.pageSize(), listed.size());
-        Range document = Range.around(at, listings.size(), listed.size());
-        int from = Math.min(page.from(), document.from());
-        int to = Math.max(page.to(), document.to());
-        List<ProductData> products = load(listed.subList(from, to));
-        if (products.size() != to - from) {
+        Range page = Range.around(at, renderer.pageSize(), total);
+        Range document = Range.around(at, listings.size(), total);
+        Range part = Range.around(at, sitemaps.partSize(), total);
+        int from = Math.min(part.from(), Math.min(page.from(), document.from()));
+        int to = Math.max(part.to(), Math.max(page.to(), document.to()));
+        List<ListedProduct> listed = reader.listedBetween(category.slug(), from, to);
+        if (listed.size() != to - from || !listed.get(at - from).sku().equals(product.sku())) {
+            return List.of(); // the category changed meanwhile: that change re-lists it
+        }
+        int loadFrom = Math.min(page.from(), document.from());
+        int loadTo = Math.max(page.to(), document.to());
+        List<ProductData> products = load(listed.subList(loadFrom - from, loadTo - from));
+        if (products.size() != loadTo - loadFrom) {
             return List.of(); // one of them was deleted meanwhile: that change re-lists the category
         }
         return List.of(
@@ -57,11 +64,13 @@ class ListingPlace {
                         site,
                         category,
                         page.number(),
-                        renderer.pageCount(listed.size()),
-                        products.subList(page.from() - from, page.to() - from)),
+                        renderer.pageCount(total),
+                        products.subList(page.from() - loadFrom, page.to() - loadFrom)),
                 listings.document(
-                        category, document.number(), products.subList(document.from() - from, document.to() - from)),
-                sitemaps.category(category, listed));
+                        category,
+                        document.number(),
+                        products.subList(document.from() - loadFrom, document.to() - loadFrom)),
+                sitemaps.part(category, part.number(), listed.subList(part.from() - from, part.to() - from)));
     }
 
     /** The products of {@code keys} that still exist, in their order. */
@@ -74,15 +83,6 @@ class ListingPlace {
                 .map(k -> bySku.get(k.sku()))
                 .filter(Objects::nonNull)
                 .toList();
-    }
-
-    private static int indexOf(List<ListedProduct> listed, String sku) {
-        for (int i = 0; i < listed.size(); i++) {
-            if (listed.get(i).sku().equals(sku)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Positions {@code [from, to)} of the page (numbered from 1) of {@code size} that holds position {@code at}. */

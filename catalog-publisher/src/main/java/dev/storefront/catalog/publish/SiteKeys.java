@@ -60,9 +60,16 @@ public final class SiteKeys {
         return listingPrefix(categorySlug) + n + ".json";
     }
 
-    /** The sitemap of a category: its pages and its active products' pages. */
-    public static String categorySitemap(String categorySlug) {
-        return "sitemaps/categories/" + categorySlug + ".xml";
+    public static String categorySitemapPrefix(String categorySlug) {
+        return "sitemaps/categories/" + categorySlug + "/";
+    }
+
+    /**
+     * The {@code n}th (from 1) part of a category's sitemap: a fixed number of its pages and the pages of the products
+     * they list.
+     */
+    public static String categorySitemap(String categorySlug, int n) {
+        return categorySitemapPrefix(categorySlug) + n + ".xml";
     }
 
     public static String url(String key) {
