@@ -56,6 +56,11 @@ public class CatalogBucket {
         }
     }
 
+    /** Whether the cache holds a copy of the sku's document (or of its absence): reading it fetches nothing new. */
+    public boolean holds(String sku) {
+        return documents.holds(PREFIX + sku + ".json");
+    }
+
     private Optional<CatalogProduct> parse(String key, byte[] body) {
         String sku = key.substring(PREFIX.length(), key.length() - ".json".length());
         try {

@@ -41,6 +41,16 @@ public class Catalog {
     }
 
     /**
+     * The product as a cart takes it now, when a copy of its document is already held: empty when none is held (reading
+     * it would be a first fetch from the bucket) or the product is not orderable.
+     *
+     * @throws CartException {@link CartException.Reason#CATALOG_UNAVAILABLE} as {@link #orderable}
+     */
+    Optional<ProductSnapshot> orderableIfHeld(String sku) {
+        return bucket.holds(sku) ? orderable(sku) : Optional.empty();
+    }
+
+    /**
      * The product of a stored line as published now; empty when it is no longer published, or when the catalog cannot
      * tell right now: the line then shows as unavailable rather than failing the whole cart.
      */

@@ -120,6 +120,14 @@ public final class CachedObjects<T> {
     }
 
     /**
+     * Whether a copy of {@code key} (or of its absence) is in memory, however old: reading it then costs the bucket at
+     * most a revalidation, never a first fetch. Not a read: the copy's idle time is not reset.
+     */
+    public boolean holds(String key) {
+        return copies.asMap().containsKey(key);
+    }
+
+    /**
      * A copy within its bound is served as it is, except that once it is past half its bound one request revalidates
      * it while every other is still served the copy. A key read all the time so never reaches its bound: S3 stays off
      * the path of all but one request in each half bound, instead of every request in flight when the bound passes
