@@ -19,6 +19,7 @@ LAYERS = [
     ("JTA transactions", "arjuna"),
     ("logging", "jboss.logmanager"),
     ("metrics", "micrometer"),
+    ("OpenTelemetry (tracing)", "io.opentelemetry"),
 ]
 for e in events:
     frames = e["values"]["stackTrace"]["frames"] if e["values"].get("stackTrace") else []

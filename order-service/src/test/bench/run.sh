@@ -10,8 +10,10 @@
 # (every request still reads the cart from cart-service, prices it from the bucket and writes order, lines, key and
 # outbox row in one transaction). With PROFILE=1 a JFR recording of order-service during the measured run is
 # summarised at the end (where the time goes); it costs throughput, so leave it off for the figure itself.
-# Both products get stock to spare (StockLevels.java), so every order also reserves its two lines, as in the shop;
-# STOCK=off leaves them untracked (no reservation), to see what reserving costs.
+# Each shopper's cart holds two products of its own (shoppers.py), all given stock to spare (StockLevels.java), so every
+# order also reserves its two lines, as in the shop; SAME_SKUS=1 gives every shopper the same two products (every
+# checkout then queues on the same two stock rows: the contended case); STOCK=off leaves them untracked (no
+# reservation), to see what reserving costs.
 # The services run on the JDK that runs this script: PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH for JDK 25.
 set -euo pipefail
 DURATION=${DURATION:-30s}

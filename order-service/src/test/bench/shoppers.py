@@ -1,8 +1,13 @@
 """Signs up shoppers through the edge, each with a 2-item cart; prints "<token> <cartId>" per shopper (and, given a
-third argument, writes the two skus to that file).
+third argument, writes every sku put in a cart to that file).
+Each shopper's two products are their own, as in a shop where shoppers buy different things: every order reserves its
+two lines, and two orders contend for a stock row only as often as two real shoppers buy the same product. With
+SAME_SKUS=1 every shopper buys the same two products instead, so every checkout queues on the same two stock rows
+(the contended case).
 With --count, reads those lines and prints how many orders each shopper's history holds in all."""
 import itertools
 import json
+import os
 import sys
 import urllib.request
 import uuid
@@ -22,19 +27,23 @@ def call(method, url, body=None, token=None):
 
 def shoppers(base, count, skus_file=None):
     index = call("GET", base + "/catalog/index.json")
-    # The index names each category's listing documents; read them until two products in stock are found.
+    same = os.environ.get("SAME_SKUS") == "1"
+    wanted = 2 if same else 2 * count
+    # The index names each category's listing documents; read them until enough products in stock are found.
     listed = (p for c in index["categories"] for url in c["listings"] for p in call("GET", base + url)["products"])
-    skus = list(itertools.islice((p["sku"] for p in listed if p["stockStatus"] != "OUT_OF_STOCK"), 2))
+    skus = list(itertools.islice((p["sku"] for p in listed if p["stockStatus"] != "OUT_OF_STOCK"), wanted))
+    if len(skus) < wanted:
+        sys.exit("the catalog lists %d products in stock, %d wanted" % (len(skus), wanted))
     if skus_file:
         with open(skus_file, "w") as out:
             out.write(" ".join(skus) + "\n")
-    for _ in range(count):
+    for i in range(count):
         email = "bench-%s@example.test" % uuid.uuid4()
         password = "Bench-%s" % uuid.uuid4()
         call("POST", base + "/api/accounts", {"email": email, "password": password, "name": "Bench"})
         token = call("POST", base + "/api/accounts/login", {"email": email, "password": password})["accessToken"]
         cart = call("POST", base + "/api/carts", {}, token)
-        for sku in skus:
+        for sku in skus if same else skus[2 * i : 2 * i + 2]:
             call("PUT", "%s/api/carts/%s/items/%s" % (base, cart["id"], sku), {"quantity": 1}, token)
         print(token, cart["id"])
 
