@@ -73,7 +73,8 @@ final class LocalShop implements AutoCloseable {
     private void startAll(Layout layout, Map<ShopService, Integer> scale, boolean randomServicePorts) {
         this.layout = layout;
         Path data = layout.dataDirectory();
-        // Side by side: initdb and PostgreSQL's start hardly overlap with the S3 API's JVM start in what they wait on.
+        // Side by side: initdb and PostgreSQL's start are mostly one process (and fsyncs), so the S3 API's JVM can use
+        // the other core meanwhile.
         CompletableFuture<LocalS3> s3Start = CompletableFuture.supplyAsync(
                 () -> LocalS3.start(data.resolve("s3"), layout.s3Port(), data.resolve("run")));
         try {
