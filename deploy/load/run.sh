@@ -88,7 +88,7 @@ if [ -z "$TARGET" ]; then
   echo "== starting the shop (data in $WORK, edge on 127.0.0.1:$EDGE_PORT ${SCALE[*]:-})"
   : > "$WORK/shop.log"
   java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -jar deploy/local-shop/target/local-shop.jar \
-    --data "$WORK/shop" --port "$EDGE_PORT" --pg-port "$PG_PORT" --s3-port "$S3_PORT" "${SCALE[@]}" \
+    --throughput --data "$WORK/shop" --port "$EDGE_PORT" --pg-port "$PG_PORT" --s3-port "$S3_PORT" "${SCALE[@]}" \
     > "$WORK/shop.log" 2>&1 &
   SHOP=$!
   stop_shop() {

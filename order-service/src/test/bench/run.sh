@@ -29,7 +29,7 @@ ORDER_URL=http://127.0.0.1:8083
 # JDK 25's CPU-time sampler (jdk.CPUTimeSample) sees native and blocked-in-kernel CPU too: PROFILE_EVENT to pick it.
 PROFILE_EVENT=${PROFILE_EVENT:-jdk.ExecutionSample}
 OUTBOX_RELAY_EVERY=off java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -jar deploy/local-shop/target/local-shop.jar \
-  --data "$WORK/shop" --port "$EDGE_PORT" --pg-port 25432 --s3-port 29000 > "$WORK/shop.log" 2>&1 &
+  --throughput --data "$WORK/shop" --port "$EDGE_PORT" --pg-port 25432 --s3-port 29000 > "$WORK/shop.log" 2>&1 &
 SHOP=$!
 trap 'kill -TERM $SHOP 2>/dev/null || true; wait $SHOP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 deadline=$((SECONDS + 180))

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -37,15 +38,29 @@ final class LocalShop implements AutoCloseable {
     /** One instance's API port (routed by the edge) and management port (health, metrics; never routed). */
     private record Ports(int api, int management) {}
 
+    private final ServiceInstance.Jit jit;
     private Layout layout;
     private LocalPostgres postgres;
     private LocalS3 s3;
     private S3Client s3Client;
     private Edge edge;
 
-    /** Starts everything and returns once every instance reports ready; on failure, stops what it started. */
+    private LocalShop(ServiceInstance.Jit jit) {
+        this.jit = jit;
+    }
+
+    /**
+     * Starts everything and returns once every instance reports ready; on failure, stops what it started. The services
+     * run with both JIT compilers ({@link ServiceInstance.Jit#FULL}), as the tests that put load on the stack need.
+     */
     static LocalShop start(Layout layout, Map<ShopService, Integer> scale, boolean randomServicePorts) {
-        LocalShop shop = new LocalShop();
+        return start(layout, scale, randomServicePorts, ServiceInstance.Jit.FULL);
+    }
+
+    /** As {@link #start(Layout, Map, boolean)}, with the services' JIT chosen ({@code ./shop}: quick start). */
+    static LocalShop start(
+            Layout layout, Map<ShopService, Integer> scale, boolean randomServicePorts, ServiceInstance.Jit jit) {
+        LocalShop shop = new LocalShop(jit);
         try {
             shop.startAll(layout, scale, randomServicePorts);
             return shop;
@@ -58,8 +73,22 @@ final class LocalShop implements AutoCloseable {
     private void startAll(Layout layout, Map<ShopService, Integer> scale, boolean randomServicePorts) {
         this.layout = layout;
         Path data = layout.dataDirectory();
-        postgres = LocalPostgres.start(data.resolve("postgres"), layout.postgresPort(), layout.durable());
-        s3 = LocalS3.start(data.resolve("s3"), layout.s3Port(), data.resolve("run"));
+        // Side by side: initdb and PostgreSQL's start are mostly one process (and fsyncs), so the S3 API's JVM can use
+        // the other core meanwhile.
+        CompletableFuture<LocalS3> s3Start = CompletableFuture.supplyAsync(
+                () -> LocalS3.start(data.resolve("s3"), layout.s3Port(), data.resolve("run")));
+        try {
+            postgres = LocalPostgres.start(data.resolve("postgres"), layout.postgresPort(), layout.durable());
+        } finally {
+            // Kept even when PostgreSQL failed, so close() stops it.
+            try {
+                s3 = s3Start.join();
+            } catch (CompletionException e) {
+                if (postgres != null) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
         s3.ensureBucket(BUCKET);
         s3Client = s3.client();
 
@@ -94,7 +123,8 @@ final class LocalShop implements AutoCloseable {
                 at.management(),
                 service.runnerJar(layout.repositoryRoot()),
                 environment(service, number, layout),
-                layout.dataDirectory().resolve("logs"));
+                layout.dataDirectory().resolve("logs"),
+                jit);
     }
 
     /**

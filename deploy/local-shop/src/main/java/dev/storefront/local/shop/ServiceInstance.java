@@ -26,6 +26,24 @@ final class ServiceInstance {
             "-XX:MetaspaceSize=128m",
             "-XX:+ExitOnOutOfMemoryError");
 
+    /**
+     * Which JIT compilers a service's JVM uses. Until it is ready, a service's compiler threads take about as much CPU as
+     * its main thread (docs/performance.md, start-up): with C1 only, four services starting at once on two cores need
+     * about a third less CPU, but C1's code is slower under sustained load, so benchmarks and load tests ask for both.
+     */
+    enum Jit {
+        /** C1 only ({@code -XX:TieredStopAtLevel=1}): {@code ./shop} without {@code --throughput}. */
+        QUICK_START(List.of("-XX:TieredStopAtLevel=1")),
+        /** Both tiers, C2 for hot code, as in production: {@code ./shop --throughput} and the stack's tests. */
+        FULL(List.of());
+
+        private final List<String> options;
+
+        Jit(List<String> options) {
+            this.options = options;
+        }
+    }
+
     private final ShopService service;
     private final int instance;
     private final ServiceJvm jvm;
@@ -39,7 +57,7 @@ final class ServiceInstance {
 
     /**
      * Starts the packaged app with {@code environment}, its API on {@code port} and its management interface on
-     * {@code managementPort}; its output goes to {@code logDirectory}.
+     * {@code managementPort}, with the JIT compilers {@code jit}; its output goes to {@code logDirectory}.
      */
     static ServiceInstance start(
             ShopService service,
@@ -48,17 +66,25 @@ final class ServiceInstance {
             int managementPort,
             Path jar,
             Map<String, String> environment,
-            Path logDirectory) {
+            Path logDirectory,
+            Jit jit) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     jar + " is missing. Build first: ./mvnw -DskipTests package (./shop does this unless --no-build)");
         }
         String name = service.moduleName() + "#" + instance;
         Path log = logDirectory.resolve(service.moduleName() + "-" + instance + ".log");
-        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        List<String> options = new ArrayList<>(jvmOptions(jit));
         options.addAll(ServiceJvm.appCdsOptions(jar));
         return new ServiceInstance(
                 service, instance, ServiceJvm.start(name, jar, options, environment, port, managementPort, log));
+    }
+
+    /** The flags every instance's JVM gets with {@code jit} (the start-up benchmark's variants {@code shop*} too). */
+    static List<String> jvmOptions(Jit jit) {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.addAll(jit.options);
+        return List.copyOf(options);
     }
 
     /** Waits until {@code /q/health/ready} answers 200 on the management port, or fails with the log's location. */

@@ -74,7 +74,8 @@ public final class ShopMain {
                             options.s3Port(),
                             true),
                     options.scale(),
-                    false);
+                    false,
+                    options.throughput() ? ServiceInstance.Jit.FULL : ServiceInstance.Jit.QUICK_START);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopping = true;
                 out.println("\nStopping the shop ...");

@@ -16,7 +16,8 @@ record ShopOptions(
         Path dataDirectory,
         boolean reset,
         boolean help,
-        List<String> accountCommand) {
+        List<String> accountCommand,
+        boolean throughput) {
 
     static final String USAGE = """
             Usage: ./shop [options]
@@ -27,6 +28,8 @@ record ShopOptions(
               --s3-port N         port of the S3 API (default 19000)
               --data DIR          data folder (default .data/shop)
               --reset             delete the data folder (database, bucket, keys, logs) before starting
+              --throughput        run the services with the full JIT (C2), for benchmarks and load tests; without
+                                  it they use C1 only, which starts them in far less CPU but serves slower under load
               --no-build          (handled by ./shop) start without rebuilding first
               --help              show this help
 
@@ -44,6 +47,7 @@ record ShopOptions(
         Path data = repositoryRoot.resolve(".data").resolve("shop");
         boolean reset = false;
         boolean help = false;
+        boolean throughput = false;
         List<String> accountCommand = List.of();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -54,6 +58,7 @@ record ShopOptions(
                 case "--data" -> data = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 case "--scale" -> scale(value(args, ++i, arg), scale);
                 case "--reset" -> reset = true;
+                case "--throughput" -> throughput = true;
                 case "--help", "-h" -> help = true;
                 case "grant-admin", "revoke-admin" -> accountCommand = List.of(arg, value(args, ++i, arg));
                 case "--no-build" -> {
@@ -68,7 +73,7 @@ record ShopOptions(
                 }
             }
         }
-        return new ShopOptions(edgePort, postgresPort, s3Port, scale, data, reset, help, accountCommand);
+        return new ShopOptions(edgePort, postgresPort, s3Port, scale, data, reset, help, accountCommand, throughput);
     }
 
     private static void scale(String spec, Map<ShopService, Integer> scale) {

@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code startup.services} (account,cart,order,catalog), {@code startup.variants} (all), {@code startup.warmup} and
  * {@code startup.measure} (seconds of load, 5 and 5; 0 skips the load), {@code startup.jdk25} (the JDK 25 home),
  * {@code startup.root} (where {@code <module>/target/quarkus-app} is; the repository), {@code startup.jre} and
- * {@code startup.jre-cds} (jlinked JREs for the variants of those names).
+ * {@code startup.jre-cds} (jlinked JREs for the variants of those names), {@code startup.jvm-options} (added to every
+ * start, e.g. a flight recording), {@code startup.threads} (true: print each start's CPU to ready by thread).
  */
 @Tag("benchmark")
 class StartupBenchmarkTest {
@@ -56,7 +57,9 @@ class StartupBenchmarkTest {
      */
     static final String CATALOG_BUCKET = "storefront-pages-publisher";
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** {@code startup.ready-timeout} seconds (120): longer on a machine shared with other work. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Integer.getInteger("startup.ready-timeout", 120));
+
     private static final Path WORK = Path.of("target", "startup-benchmark").toAbsolutePath();
     /** What HotSpot prints when it cannot use an AppCDS archive or AOT cache (it then starts without it). */
     private static final Pattern ARCHIVE_REJECTED =
@@ -187,19 +190,19 @@ class StartupBenchmarkTest {
         Path log = WORK.resolve("logs").resolve(service.moduleName() + "-" + variant.name() + "-" + tag + ".log");
         Map<String, String> env = environment(service);
         env.putAll(variant.environment());
-        ServiceJvm jvm = ServiceJvm.start(
-                service.moduleName(),
-                variant.java(),
-                jar,
-                variant.options(service, root),
-                env,
-                port,
-                managementPort,
-                log);
+        List<String> options = new ArrayList<>(variant.options(service, root));
+        options.addAll(extraOptions(service.moduleName() + "-" + variant.name() + "-" + tag));
+        ServiceJvm jvm =
+                ServiceJvm.start(service.moduleName(), variant.java(), jar, options, env, port, managementPort, log);
         try {
             long readyMillis = jvm.awaitReady(READY_TIMEOUT).toMillis();
             long rssReady = jvm.residentKilobytes();
             long cpuReady = cpuMillis(jvm.pid());
+            if (Boolean.getBoolean("startup.threads")) {
+                System.out.printf(
+                        "%s/%s %s: CPU to ready by thread: %s%n",
+                        service.moduleName(), variant.name(), tag, cpuByThread(jvm.pid()));
+            }
             StartupLoad.Result load = StartupLoad.of(service, jvm.url(), sku).run(warmup, measure);
             long rssLoaded = warmup.isZero() && measure.isZero() ? -1 : jvm.residentKilobytes();
             return new Sample(
@@ -215,6 +218,19 @@ class StartupBenchmarkTest {
         } finally {
             jvm.stop(variant.stopGrace());
         }
+    }
+
+    /**
+     * {@code startup.jvm-options}: options added to every start (space-separated), {@code {run}} in them replaced by
+     * service-variant-round, e.g. {@code -XX:StartFlightRecording=filename=target/jfr/{run}.jfr} to see where the CPU
+     * to ready goes ({@code jfr print --events jdk.ExecutionSample}).
+     */
+    private static List<String> extraOptions(String run) {
+        return Arrays.stream(System.getProperty("startup.jvm-options", "").split(" "))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(option -> option.replace("{run}", run))
+                .toList();
     }
 
     /** What the local shop gives each service (cf. LocalShop.environment), with account-service's key shared. */
@@ -257,6 +273,36 @@ class StartupBenchmarkTest {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU time (ms, user + system) per kind of thread so far, largest first: the JIT's compiler threads, the garbage
+     * collector's, the main thread and so on ({@code /proc/<pid>/task/<tid>/stat}; digits in names are dropped so a
+     * pool's threads add up).
+     */
+    private static Map<String, Long> cpuByThread(long pid) {
+        Map<String, Long> byKind = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[0-9]+", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byKind.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        byKind.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() > 0)
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     /** Whether the JVM said it could not use its AppCDS archive or AOT cache. */

@@ -19,8 +19,18 @@ import java.util.function.Consumer;
  * it stops).
  */
 final class StartupVariant {
-    static final List<String> NAMES =
-            List.of("baseline", "appcds", "small", "small-c1", "jdk25", "jdk25-aot", "jdk25-aotjar", "jre", "jre-cds");
+    static final List<String> NAMES = List.of(
+            "baseline",
+            "appcds",
+            "small",
+            "small-c1",
+            "shop",
+            "shop-quick",
+            "jdk25",
+            "jdk25-aot",
+            "jdk25-aotjar",
+            "jre",
+            "jre-cds");
 
     /** The local shop's flags before start-up work began (ServiceInstance). */
     private static final List<String> SHOP_FLAGS =
@@ -90,6 +100,27 @@ final class StartupVariant {
                                     java,
                                     plus(SMALL_FLAGS, "-XX:TieredStopAtLevel=1"),
                                     SMALL_ENV,
+                                    false,
+                                    false,
+                                    "quarkus-app",
+                                    null);
+                        // What the local shop runs each service with now: ./shop --throughput, and ./shop.
+                        case "shop" ->
+                            new StartupVariant(
+                                    name,
+                                    java,
+                                    ServiceInstance.jvmOptions(ServiceInstance.Jit.FULL),
+                                    Map.of(),
+                                    false,
+                                    false,
+                                    "quarkus-app",
+                                    null);
+                        case "shop-quick" ->
+                            new StartupVariant(
+                                    name,
+                                    java,
+                                    ServiceInstance.jvmOptions(ServiceInstance.Jit.QUICK_START),
+                                    Map.of(),
                                     false,
                                     false,
                                     "quarkus-app",
