@@ -33,8 +33,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * image ({@code base-image.sh}) and Jib, which puts the cache into the image as its own layer.
  *
  * <p>A cache is only used by the same JVM build with the same class path, so the training runs what the image will run:
- * the base image's own jlinked JRE ({@code /opt/java}) with the service's packaged app bind-mounted at {@code
- * /deployments}, the path Jib puts it at, started with the image's entrypoint flags plus {@code
+ * the base image's own jlinked JRE ({@code /opt/java}) with a copy of the service's packaged app bind-mounted at
+ * {@code /deployments}, the path Jib puts it at, its files carrying Jib's modification time, started with the image's entrypoint flags plus {@code
  * -XX:AOTCacheOutput=/aot/app.aot}. All four services run at once, with podman on the host network against a real
  * PostgreSQL and S3 API, as {@link ContainerSmokeIT} runs the finished images; a few rounds of real requests go to each
  * (sign-up, sign-in, profile, a cart filled with a published product, a checkout, the order history, the catalog admin
@@ -55,6 +55,9 @@ public final class AotTraining {
      * (a cache holds objects laid out for one heap encoding; the JVM adapts them, but alike is cheapest).
      */
     private static final String JAVA_OPTIONS = "-Xmx256m -XX:+UseSerialGC";
+
+    /** The modification time Jib gives every file it adds (its default, set explicitly in the pom). */
+    static final java.nio.file.attribute.FileTime JIB_FILE_TIME = java.nio.file.attribute.FileTime.fromMillis(1000);
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     /** Writing the cache: the JVM records its classes and profiles, then a second JVM assembles the cache. */
@@ -159,7 +162,8 @@ public final class AotTraining {
             }
             // The image's user (uid 10001) writes the cache.
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
-            List<String> volumes = List.of("--volume", app + ":/deployments:ro", "--volume", out + ":/aot");
+            Path layout = imageLayout(app, work.resolve("apps").resolve(service.serviceName()));
+            List<String> volumes = List.of("--volume", layout + ":/deployments:ro", "--volume", out + ":/aot");
             mounts.put(service, volumes);
             Container container = new Container(
                     service,
@@ -183,6 +187,34 @@ public final class AotTraining {
                         .toArray(CompletableFuture[]::new))
                 .join();
         System.out.println("aot-training: all services ready");
+    }
+
+    /**
+     * A copy of {@code app} as the image holds it: the JVM rejects a cache when a class-path jar's modification time
+     * differs from the training's ("timestamp has changed"), and Jib gives every file the same fixed time ({@link
+     * #JIB_FILE_TIME}, {@code filesModificationTime} in deploy/images/pom.xml). The AppCDS archive Jib leaves out is
+     * left out here too.
+     */
+    private static Path imageLayout(Path app, Path copy) throws IOException {
+        if (Files.exists(copy)) {
+            try (var old = Files.walk(copy)) {
+                for (Path file : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        try (var files = Files.walk(app)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(app.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.getFileName().toString().equals("app-cds.jsa")) {
+                    Files.copy(file, target);
+                    Files.setLastModifiedTime(target, JIB_FILE_TIME);
+                }
+            }
+        }
+        return copy.toAbsolutePath();
     }
 
     /** The Jib entrypoint's flags after {@code java} and its {@code -XX:AOTCache}, as in deploy/images/pom.xml. */
