@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the services' base image without Docker or a registry: a JRE cut by jlink from the JDK running the build, the
+# Builds the services' base image without Docker or a registry: a JRE cut by jlink from JDK 25 (the pom's images.jdk,
+# Temurin 25 by default; the build itself may run on 17), the
 # Debian packages that JRE links against (glibc, zlib, libgcc, libstdc++, plus base-files for /etc/os-release), a
 # non-root user and /tmp. The result is a docker-archive tarball (manifest.json + config + one layer) that Jib reads as
 # `tar://<file>`.
@@ -11,7 +12,7 @@
 # or Ubuntu build machine, the distribution the JDK came from) and the mirror once; the .debs are kept in <deb cache>
 # and reused when the mirror cannot be reached.
 #
-#   base-image.sh <JDK home> <output directory> <deb cache directory>
+#   base-image.sh <JDK 25 home> <output directory> <deb cache directory>
 #
 # With --native instead of a JDK home, the base of the native executables (-Pnative): no JRE, only the packages those
 # executables link against (asked of ldd, like the JRE's libraries), glibc and zlib in any case (what Quarkus's own
@@ -21,7 +22,7 @@
 set -euo pipefail
 
 java_home=$1
-out=$2
+out=$(realpath -m "$2") # absolute: the library paths ldd prints are compared with it
 debs=$3
 shift 3
 executables=("$@")
@@ -42,9 +43,16 @@ mkdir -p "$root"
 # The JRE under /opt/java; sets $modules and $libs (every shared library the JRE's executables and libraries need, as
 # this machine resolves them).
 add_jre() {
-  local jlink=$java_home/bin/jlink
+  local jlink=$java_home/bin/jlink version
   if [[ ! -x $jlink ]]; then
-    echo "base-image: $java_home has no jlink; build with a full JDK" >&2
+    echo "base-image: no JDK at $java_home (no bin/jlink). The images run JDK 25 with an AOT cache: install" \
+      "Temurin 25 there (apt: temurin-25-jdk from packages.adoptium.net) or pass -Dimages.jdk=<JDK 25 home>" >&2
+    exit 1
+  fi
+  # The AOT cache (-XX:AOTCacheOutput, -XX:AOTCache) needs JDK 25; the cache is tied to this exact JVM build.
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")
+  if [[ -z $version || $version -lt 25 ]]; then
+    echo "base-image: $java_home is JDK ${version:-?}, the images need JDK 25 (-Dimages.jdk=<JDK 25 home>)" >&2
     exit 1
   fi
   local available

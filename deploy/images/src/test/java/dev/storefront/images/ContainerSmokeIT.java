@@ -1,20 +1,18 @@
 package dev.storefront.images;
 
+import static dev.storefront.images.ServiceContainers.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.storefront.local.infra.Credentials;
+import dev.storefront.images.ServiceContainers.Container;
 import dev.storefront.local.infra.FreePort;
 import dev.storefront.local.infra.LocalPostgres;
 import dev.storefront.local.infra.LocalS3;
-import dev.storefront.local.infra.S3ClientConfig;
 import dev.storefront.local.infra.ServiceDatabase;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -23,13 +21,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,35 +43,25 @@ class ContainerSmokeIT {
     /** Whether the images hold native executables ({@code -Pnative}) instead of a JRE and the fast-jar. */
     private static final boolean NATIVE = Boolean.getBoolean("images.native");
 
-    private static final String BUCKET = "storefront-pages";
+    private static final String BUCKET = ServiceContainers.BUCKET;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final String ADMIN_EMAIL = "smoke-admin@example.com";
     private static final String PASSWORD = "Smoke-Test-Horse-Battery-Staple-42";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * Four JVMs share a small CI machine here; in ECS the heap follows the task size instead. {@code -Xlog:aot} makes
+     * each JVM say whether it opened its image's AOT cache ({@link #everyServiceStartedFromItsImagesAotCache}).
+     */
+    private static final String JAVA_OPTIONS = "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:aot";
 
     private static final Map<ServiceDatabase, Container> CONTAINERS = new EnumMap<>(ServiceDatabase.class);
     private static final List<String> LOADED_IMAGES = new ArrayList<>();
     private static Podman podman;
     private static LocalPostgres postgres;
     private static LocalS3 s3;
+    private static ServiceContainers containers;
     private static String adminToken;
     private static String accountImage;
-
-    /**
-     * One running container: its name (unique per run) and the host ports it listens on, the API's and the management
-     * interface's (health; 9000 in ECS, a free port here, as the containers share the host's network).
-     */
-    private record Container(ServiceDatabase service, String name, int port, int managementPort) {
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        URI managementUri(String path) {
-            return URI.create("http://127.0.0.1:" + managementPort + path);
-        }
-    }
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -82,6 +70,7 @@ class ContainerSmokeIT {
         postgres = LocalPostgres.startTransient();
         s3 = LocalS3.startTransient();
         s3.ensureBucket(BUCKET);
+        containers = new ServiceContainers(podman, postgres, s3);
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<ServiceDatabase, Integer> ports = new EnumMap<>(ServiceDatabase.class);
@@ -96,10 +85,11 @@ class ContainerSmokeIT {
             String name = "storefront-smoke-" + service.serviceName() + "-" + run;
             Container container = new Container(service, name, ports.get(service), FreePort.pick());
             CONTAINERS.put(service, container);
-            start(container, image, environment(container, ports));
+            containers.start(
+                    container, image, containers.environment(container, ports, JAVA_OPTIONS), List.of(), List.of());
         }
         CompletableFuture.allOf(CONTAINERS.values().stream()
-                        .map(c -> CompletableFuture.runAsync(() -> awaitReady(c)))
+                        .map(c -> CompletableFuture.runAsync(() -> containers.awaitReady(c, READY_TIMEOUT)))
                         .toArray(CompletableFuture[]::new))
                 .join();
         adminToken = signUpGrantAdminAndSignIn(CONTAINERS.get(ServiceDatabase.ACCOUNT), ports);
@@ -151,6 +141,32 @@ class ContainerSmokeIT {
                     "-version");
             assertTrue(version.contains("sharing"), container.name() + ": " + version);
         }
+    }
+
+    /**
+     * Every service was started by its image's entrypoint, which names the AOT cache the image build recorded
+     * ({@code -XX:AOTCache=/deployments/app.aot}); the JVM says (under {@code -Xlog:aot}) that it opened the cache and
+     * runs the classes linked ahead of time from it. A cache the JVM rejects (another JVM build, another class path)
+     * would only be warned about, the service starting without it: hence this test. The same containers answer the
+     * other tests.
+     */
+    @Test
+    void everyServiceStartedFromItsImagesAotCache() {
+        assumeFalse(NATIVE, "native images have no JRE");
+        for (Container container : CONTAINERS.values()) {
+            String log = podman.run("logs", container.name());
+            assertTrue(
+                    log.contains("Opened AOT cache /deployments/app.aot."), container.name() + ":\n" + aotLines(log));
+            assertTrue(log.contains("Using AOT-linked classes: true"), container.name() + ":\n" + aotLines(log));
+            assertFalse(
+                    log.lines().anyMatch(line -> line.contains("[error") && line.contains("[aot")),
+                    container.name() + ":\n" + aotLines(log));
+        }
+    }
+
+    /** The JVM's own AOT log lines (not the service's JSON log), for a failure message. */
+    private static String aotLines(String log) {
+        return log.lines().filter(line -> line.contains("[aot")).limit(40).collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -216,46 +232,9 @@ class ContainerSmokeIT {
                 if (count > 0 || Instant.now().isAfter(deadline)) {
                     return count;
                 }
-                sleep(Duration.ofMillis(500));
+                ServiceContainers.sleep(Duration.ofMillis(500));
             }
         }
-    }
-
-    /** What the CDK app gives each task, pointed at the local stand-ins (cf. LocalShop). */
-    private static Map<String, String> environment(Container container, Map<ServiceDatabase, Integer> ports) {
-        ServiceDatabase service = container.service();
-        Credentials db = postgres.credentials(service);
-        String account = "http://127.0.0.1:" + ports.get(ServiceDatabase.ACCOUNT);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(container.port()));
-        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(container.managementPort()));
-        env.put("DB_URL", db.jdbcUrl());
-        env.put("DB_USER", db.username());
-        env.put("DB_PASSWORD", db.password());
-        env.put("JWT_ISSUER", "storefront-accounts");
-        env.put("JWT_JWKS_URL", account + "/api/accounts/jwks.json");
-        // Four JVMs share a small CI machine here; in ECS the heap follows the task size instead.
-        env.put("JAVA_TOOL_OPTIONS", "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
-        if (service != ServiceDatabase.ACCOUNT) {
-            env.putAll(S3ClientConfig.environment(s3, BUCKET));
-        }
-        switch (service) {
-            case ACCOUNT -> {
-                env.put("JWT_KEY_DIR", "/tmp/keys");
-            }
-            case ORDERS -> {
-                env.put("CART_SERVICE_URL", "http://127.0.0.1:" + ports.get(ServiceDatabase.CART));
-                env.put("ACCOUNT_SERVICE_URL", account);
-            }
-            case CATALOG -> {
-                env.put("CATALOG_SEED_SAMPLE", "true");
-                env.put("CATALOG_PUBLISH_PARALLELISM", "4");
-            }
-            default -> {
-                // nothing else
-            }
-        }
-        return env;
     }
 
     /** Loads the service's tarball and returns the image ID Jib recorded for it. */
@@ -270,41 +249,6 @@ class ContainerSmokeIT {
         return id;
     }
 
-    private static void start(Container container, String image, Map<String, String> environment) {
-        List<String> args =
-                new ArrayList<>(List.of("run", "--detach", "--name", container.name(), "--network", "host"));
-        environment.forEach((key, value) -> args.addAll(List.of("--env", key + "=" + value)));
-        args.add(image);
-        podman.run(args.toArray(String[]::new));
-    }
-
-    private static void awaitReady(Container container) {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        HttpRequest ready = HttpRequest.newBuilder(container.managementUri("/q/health/ready"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            String state = podman.run("inspect", "--format", "{{.State.Status}}", container.name())
-                    .strip();
-            if (!state.equals("running")) {
-                throw new IllegalStateException(container.name() + " is " + state + ":\n" + logs(container));
-            }
-            sleep(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException(
-                container.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s:\n" + logs(container));
-    }
-
     /**
      * Signs an account up, makes it admin the way ops do in ECS (the image run with {@code grant-admin <email>} as its
      * command, which the entrypoint passes to the app), and signs it in.
@@ -317,7 +261,8 @@ class ContainerSmokeIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(201, created.statusCode(), created.body());
         List<String> args = new ArrayList<>(List.of("run", "--rm", "--network", "host"));
-        Map<String, String> env = environment(new Container(ServiceDatabase.ACCOUNT, "", 0, 0), ports);
+        Map<String, String> env =
+                containers.environment(new Container(ServiceDatabase.ACCOUNT, "", 0, 0), ports, JAVA_OPTIONS);
         env.forEach((key, value) -> args.addAll(List.of("--env", key + "=" + value)));
         args.addAll(List.of(accountImage, "grant-admin", ADMIN_EMAIL));
         String output = podman.run(Duration.ofSeconds(180), args.toArray(String[]::new));
@@ -332,21 +277,7 @@ class ContainerSmokeIT {
         return token.group(1);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static String logs(Container container) {
-        return podman.attempt(Duration.ofSeconds(10), "logs", "--tail", "60", container.name())
-                .output();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted", e));
-        }
+        return containers.logs(container, 60);
     }
 }

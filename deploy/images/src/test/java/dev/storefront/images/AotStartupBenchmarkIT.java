@@ -1,0 +1,191 @@
+package dev.storefront.images;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.storefront.images.ServiceContainers.Container;
+import dev.storefront.local.infra.FreePort;
+import dev.storefront.local.infra.LocalPostgres;
+import dev.storefront.local.infra.LocalS3;
+import dev.storefront.local.infra.ServiceDatabase;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Start-up of the images with and without their AOT cache: each service's image started alone (podman, host network)
+ * against a running PostgreSQL and S3 API, {@code rounds} times per variant, interleaved. Ready = the JVM process's
+ * start to {@code /q/health/ready} answering 200; CPU = the JVM's user + system time until then; RSS = its {@code
+ * VmRSS} then (all read from {@code /proc} of the container's process). Runs only on request (tag {@code benchmark}):
+ *
+ * <pre>
+ * ./mvnw -B -pl deploy/images verify -Pimages -Dit.test=AotStartupBenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false \
+ *   -DexcludedGroups=none [-Daot.rounds=3] [-Daot.services=account-service,cart-service]
+ * </pre>
+ *
+ * Prints a table and writes {@code target/aot-benchmark.md}.
+ */
+@Tag("benchmark")
+class AotStartupBenchmarkIT {
+    private static final Path IMAGES = Path.of(System.getProperty("images.directory", "target/images"));
+    private static final int ROUNDS = Integer.getInteger("aot.rounds", 3);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+    /** What the training ran with (AotTraining); {@code -XX:AOTMode=off} makes the JVM ignore the image's cache. */
+    private static final Map<String, String> VARIANTS = Map.of(
+            "aot-cache", "-Xmx256m -XX:+UseSerialGC",
+            "no-cache", "-Xmx256m -XX:+UseSerialGC -XX:AOTMode=off");
+
+    private record Start(double readySeconds, double cpuSeconds, long rssKb) {}
+
+    @Test
+    void startWithAndWithoutTheAotCache() throws Exception {
+        assumeTrue(Podman.available(), "podman is not installed");
+        assumeFalse(Boolean.getBoolean("images.native"), "native images have no JVM");
+        Podman podman = Podman.withConfigIn(Path.of("target", "podman"));
+        List<ServiceDatabase> services = new ArrayList<>();
+        for (String name : System.getProperty(
+                        "aot.services", "account-service,cart-service,order-service,catalog-publisher")
+                .split(",")) {
+            services.add(ServiceDatabase.require(name.strip()));
+        }
+        StringBuilder table =
+                new StringBuilder("| Service | Variant | Ready (median, min–max) | CPU to ready (median) |"
+                        + " RSS at ready (median) |\n|---|---|---|---|---|\n");
+        List<String> loaded = new ArrayList<>();
+        try (LocalPostgres postgres = LocalPostgres.startTransient();
+                LocalS3 s3 = LocalS3.startTransient()) {
+            s3.ensureBucket(ServiceContainers.BUCKET);
+            ServiceContainers containers = new ServiceContainers(podman, postgres, s3);
+            Map<ServiceDatabase, Integer> ports = new EnumMap<>(ServiceDatabase.class);
+            for (ServiceDatabase service : ServiceDatabase.values()) {
+                ports.put(service, FreePort.pick());
+            }
+            for (ServiceDatabase service : services) {
+                Path tar = IMAGES.resolve(service.serviceName() + ".tar");
+                assertTrue(Files.isRegularFile(tar), tar + " is missing (-Pimages builds it)");
+                podman.run(Duration.ofSeconds(300), "load", "--input", tar.toString());
+                String image = Files.readString(IMAGES.resolve(service.serviceName() + ".id"))
+                        .strip()
+                        .replace("sha256:", "");
+                loaded.add(image);
+                Map<String, List<Start>> starts = new java.util.TreeMap<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (Map.Entry<String, String> variant : new java.util.TreeMap<>(VARIANTS).entrySet()) {
+                        Container container = new Container(
+                                service,
+                                "storefront-aot-bench-"
+                                        + UUID.randomUUID().toString().substring(0, 8),
+                                ports.get(service),
+                                FreePort.pick());
+                        containers.start(
+                                container,
+                                image,
+                                containers.environment(container, ports, variant.getValue()),
+                                List.of(),
+                                List.of());
+                        try {
+                            Start start = awaitReady(podman, container);
+                            starts.computeIfAbsent(variant.getKey(), k -> new ArrayList<>())
+                                    .add(start);
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "aot-benchmark: %s %s round %d: ready %.2f s, CPU %.2f s, RSS %d MB%n",
+                                    service.serviceName(),
+                                    variant.getKey(),
+                                    round + 1,
+                                    start.readySeconds(),
+                                    start.cpuSeconds(),
+                                    start.rssKb() / 1024);
+                        } finally {
+                            podman.attempt(Duration.ofSeconds(60), "rm", "--force", "--time", "10", container.name());
+                        }
+                    }
+                }
+                starts.forEach((variant, list) -> table.append(row(service, variant, list)));
+            }
+        } finally {
+            for (String image : loaded) {
+                podman.attempt(Duration.ofSeconds(60), "rmi", "--force", image);
+            }
+        }
+        String report = "Load average at the end: "
+                + Files.readString(Path.of("/proc/loadavg")).strip() + "\n\n" + table;
+        System.out.println(report);
+        Files.writeString(Path.of("target", "aot-benchmark.md"), report);
+    }
+
+    /** Polls readiness every 50 ms and reads the JVM's figures from /proc the moment it answers 200. */
+    private static Start awaitReady(Podman podman, Container container) throws Exception {
+        long pid = Long.parseLong(podman.run("inspect", "--format", "{{.State.Pid}}", container.name())
+                .strip());
+        HttpRequest ready = HttpRequest.newBuilder(container.managementUri("/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (ServiceContainers.HTTP
+                                .send(ready, HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    return read(pid);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException(container.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s");
+    }
+
+    /** Start-to-now, CPU and RSS of {@code pid}, from /proc (clock ticks of 1/100 s, as on every Linux/x86-64). */
+    private static Start read(long pid) throws IOException {
+        double uptime =
+                Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields[0] is field 3 (state): utime is field 14, stime 15, starttime 22
+        double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        double started = Long.parseLong(fields[19]) / 100.0;
+        long rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst()
+                .orElse(0L);
+        return new Start(uptime - started, cpu, rss);
+    }
+
+    private static String row(ServiceDatabase service, String variant, List<Start> starts) {
+        List<Double> ready = starts.stream().map(Start::readySeconds).sorted().toList();
+        List<Double> cpu = starts.stream().map(Start::cpuSeconds).sorted().toList();
+        List<Long> rss = starts.stream().map(Start::rssKb).sorted().toList();
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %.2f s (%.2f–%.2f) | %.2f s | %d MB |%n",
+                service.serviceName(),
+                variant,
+                median(ready),
+                ready.get(0),
+                ready.get(ready.size() - 1),
+                median(cpu),
+                rss.get(rss.size() / 2) / 1024);
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
