@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -39,11 +42,15 @@ final class LocalShop implements AutoCloseable {
     private record Ports(int api, int management) {}
 
     private final ServiceInstance.Jit jit;
-    private Layout layout;
-    private LocalPostgres postgres;
-    private LocalS3 s3;
-    private S3Client s3Client;
-    private Edge edge;
+    /** Counted down when {@link #start} returns or fails. */
+    private final CountDownLatch startEnded = new CountDownLatch(1);
+
+    private volatile boolean closing;
+    private volatile Layout layout;
+    private volatile LocalPostgres postgres;
+    private volatile LocalS3 s3;
+    private volatile S3Client s3Client;
+    private volatile Edge edge;
 
     private LocalShop(ServiceInstance.Jit jit) {
         this.jit = jit;
@@ -60,13 +67,50 @@ final class LocalShop implements AutoCloseable {
     /** As {@link #start(Layout, Map, boolean)}, with the services' JIT chosen ({@code ./shop}: quick start). */
     static LocalShop start(
             Layout layout, Map<ShopService, Integer> scale, boolean randomServicePorts, ServiceInstance.Jit jit) {
+        return start(layout, scale, randomServicePorts, jit, shop -> {});
+    }
+
+    /**
+     * As {@link #start(Layout, Map, boolean, ServiceInstance.Jit)}, handing the shop to {@code starting} before anything
+     * starts, so that a shutdown hook can {@link #stopWhileStarting stop} whatever has started when the JVM is stopped
+     * midway ({@code ./shop} and Ctrl-C while its services start; without it they went on running, holding the ports).
+     */
+    static LocalShop start(
+            Layout layout,
+            Map<ShopService, Integer> scale,
+            boolean randomServicePorts,
+            ServiceInstance.Jit jit,
+            Consumer<LocalShop> starting) {
         LocalShop shop = new LocalShop(jit);
+        starting.accept(shop);
         try {
             shop.startAll(layout, scale, randomServicePorts);
             return shop;
         } catch (RuntimeException e) {
             shop.close();
             throw e;
+        } finally {
+            shop.startEnded.countDown();
+        }
+    }
+
+    /**
+     * Stops everything, even while {@link #start} is still under way: that start then stops at its next step, stops
+     * what the step started and fails. Waits up to {@code grace} for it to get there.
+     */
+    void stopWhileStarting(Duration grace) {
+        close();
+        try {
+            startEnded.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Fails the start once {@link #close} has begun; what the step just started is stopped by the start's own close. */
+    private void ensureStarting() {
+        if (closing) {
+            throw new IllegalStateException("The shop was stopped while it started");
         }
     }
 
@@ -89,11 +133,13 @@ final class LocalShop implements AutoCloseable {
                 }
             }
         }
+        ensureStarting();
         s3.ensureBucket(BUCKET);
         s3Client = s3.client();
 
         Upstreams upstreams = new Upstreams();
         edge = Edge.start(layout.edgePort(), upstreams, new BucketPages(s3Client, BUCKET));
+        ensureStarting();
 
         scale.forEach((service, count) -> {
             for (int i = 1; i <= count; i++) {
@@ -106,13 +152,19 @@ final class LocalShop implements AutoCloseable {
         });
         ports.forEach((service, list) -> {
             for (int i = 0; i < list.size(); i++) {
-                instances.add(launch(service, i + 1, list.get(i)));
+                launchWhileStarting(service, i + 1, list.get(i));
             }
         });
         CompletableFuture.allOf(instances.stream()
                         .map(instance -> CompletableFuture.runAsync(() -> instance.awaitReady(READY_TIMEOUT)))
                         .toArray(CompletableFuture[]::new))
                 .join();
+    }
+
+    /** Launches an instance, unless {@link #close} has begun: under its lock, so close never misses one. */
+    private synchronized void launchWhileStarting(ShopService service, int number, Ports at) {
+        ensureStarting();
+        instances.add(launch(service, number, at));
     }
 
     private ServiceInstance launch(ShopService service, int number, Ports at) {
@@ -226,20 +278,26 @@ final class LocalShop implements AutoCloseable {
         return s3;
     }
 
+    /** Stops what has started; safe to call again (a second call stops only what started since the first). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closing = true;
         instances.parallelStream().forEach(instance -> instance.stop(Duration.ofSeconds(15)));
         if (edge != null) {
             edge.close();
+            edge = null;
         }
         if (s3Client != null) {
             s3Client.close();
+            s3Client = null;
         }
         if (s3 != null) {
             s3.close();
+            s3 = null;
         }
         if (postgres != null) {
             postgres.close();
+            postgres = null;
         }
         LOG.debug("Local shop stopped");
     }

@@ -75,13 +75,14 @@ public final class ShopMain {
                             true),
                     options.scale(),
                     false,
-                    options.throughput() ? ServiceInstance.Jit.FULL : ServiceInstance.Jit.QUICK_START);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stopping = true;
-                out.println("\nStopping the shop ...");
-                shop.close();
-                out.println("Stopped.");
-            }));
+                    options.throughput() ? ServiceInstance.Jit.FULL : ServiceInstance.Jit.QUICK_START,
+                    // Before anything starts: Ctrl-C while the services start stops what has started, too.
+                    starting -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        stopping = true;
+                        out.println("\nStopping the shop ...");
+                        starting.stopWhileStarting(Duration.ofSeconds(30));
+                        out.println("Stopped.");
+                    })));
             printSummary(shop, options, Duration.between(begin, Instant.now()), out);
             watch(shop, out);
         }
