@@ -1,6 +1,5 @@
 package dev.storefront.images;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -74,12 +73,7 @@ class AotStartupBenchmarkIT {
                 ports.put(service, FreePort.pick());
             }
             for (ServiceDatabase service : services) {
-                Path tar = IMAGES.resolve(service.serviceName() + ".tar");
-                assertTrue(Files.isRegularFile(tar), tar + " is missing (-Pimages builds it)");
-                podman.run(Duration.ofSeconds(300), "load", "--input", tar.toString());
-                String image = Files.readString(IMAGES.resolve(service.serviceName() + ".id"))
-                        .strip()
-                        .replace("sha256:", "");
+                String image = ServiceContainers.load(podman, IMAGES, service, Duration.ofSeconds(300));
                 loaded.add(image);
                 Map<String, List<Start>> starts = new java.util.TreeMap<>();
                 for (int round = 0; round < ROUNDS; round++) {

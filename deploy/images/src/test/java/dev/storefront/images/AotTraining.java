@@ -242,15 +242,7 @@ public final class AotTraining {
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"available\": 1000}"))));
         for (int round = 0; round < ROUNDS; round++) {
-            String email = "training-" + UUID.randomUUID() + "@example.com";
-            expect(
-                    201,
-                    post(
-                            account,
-                            "/api/accounts",
-                            null,
-                            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                                    + "\",\"name\":\"Training Shopper\"}"));
+            String email = signUp(account, "training-", "Training Shopper");
             String token = signIn(account, email);
             String bearer = "Bearer " + token;
             expect(200, get(account, "/api/accounts/me", bearer));
@@ -315,14 +307,7 @@ public final class AotTraining {
      * (from the same base image and app, without recording a cache), then signed in.
      */
     private String admin(Container account) throws Exception {
-        String email = "training-admin-" + UUID.randomUUID() + "@example.com";
-        expect(
-                201,
-                post(
-                        account,
-                        "/api/accounts",
-                        null,
-                        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Training Admin\"}"));
+        String email = signUp(account, "training-admin-", "Training Admin");
         List<String> args = new ArrayList<>(List.of("run", "--rm", "--network", "host"));
         containers
                 .environment(new Container(ServiceDatabase.ACCOUNT, "", 0, 0), ports, JAVA_OPTIONS)
@@ -422,6 +407,19 @@ public final class AotTraining {
 
     private static HttpResponse<String> get(Container container, String path, String authorization) throws Exception {
         return send(request(container, path, authorization).GET());
+    }
+
+    /** Signs up a new account (email {@code prefix}-random, the training's password); returns its email. */
+    private static String signUp(Container account, String prefix, String name) throws Exception {
+        String email = prefix + UUID.randomUUID() + "@example.com";
+        expect(
+                201,
+                post(
+                        account,
+                        "/api/accounts",
+                        null,
+                        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"" + name + "\"}"));
+        return email;
     }
 
     private static HttpResponse<String> post(Container container, String path, String authorization, String body)

@@ -15,7 +15,6 @@ import dev.storefront.local.infra.ServiceDatabase;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -239,12 +238,7 @@ class ContainerSmokeIT {
 
     /** Loads the service's tarball and returns the image ID Jib recorded for it. */
     private static String load(ServiceDatabase service) throws IOException {
-        Path tar = IMAGES.resolve(service.serviceName() + ".tar");
-        assertTrue(Files.isRegularFile(tar), tar + " is missing; it is built by `./mvnw verify` in deploy/images");
-        podman.run(Duration.ofSeconds(120), "load", "--input", tar.toString());
-        String id = Files.readString(IMAGES.resolve(service.serviceName() + ".id"))
-                .strip()
-                .replace("sha256:", "");
+        String id = ServiceContainers.load(podman, IMAGES, service, Duration.ofSeconds(120));
         LOADED_IMAGES.add(id);
         return id;
     }

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,21 @@ final class ServiceContainers {
     private final Podman podman;
     private final LocalPostgres postgres;
     private final LocalS3 s3;
+
+    /**
+     * Loads {@code service}'s image tarball from {@code images} into podman; returns the image ID Jib recorded for it.
+     */
+    static String load(Podman podman, Path images, ServiceDatabase service, Duration timeout) throws IOException {
+        Path tar = images.resolve(service.serviceName() + ".tar");
+        if (!Files.isRegularFile(tar)) {
+            throw new AssertionError(
+                    tar + " is missing; `./mvnw verify` (or package -Pimages) in deploy/images builds it");
+        }
+        podman.run(timeout, "load", "--input", tar.toString());
+        return Files.readString(images.resolve(service.serviceName() + ".id"))
+                .strip()
+                .replace("sha256:", "");
+    }
 
     ServiceContainers(Podman podman, LocalPostgres postgres, LocalS3 s3) {
         this.podman = podman;

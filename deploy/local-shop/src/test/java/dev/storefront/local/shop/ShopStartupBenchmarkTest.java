@@ -46,7 +46,7 @@ class ShopStartupBenchmarkTest {
             LocalShop.Layout layout = new LocalShop.Layout(
                     RepositoryRoot.find(), data, FreePort.pick(), FreePort.pick(), FreePort.pick(), true);
             for (String start : List.of("fresh", "restart")) {
-                String loadBefore = loadAverage();
+                String loadBefore = StartupBenchmarkTest.loadAverage();
                 Instant begin = Instant.now();
                 LocalShop shop = LocalShop.start(layout, scale, true, jit);
                 try {
@@ -91,15 +91,6 @@ class ShopStartupBenchmarkTest {
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
         } catch (IOException | RuntimeException e) {
             return -1;
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "n/a";
         }
     }
 }

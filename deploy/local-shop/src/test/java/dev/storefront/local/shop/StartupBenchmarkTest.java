@@ -332,7 +332,8 @@ class StartupBenchmarkTest {
                 .toList();
     }
 
-    private static String loadAverage() {
+    /** The 1, 5 and 15 minute load averages, for the benchmarks' reports. */
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
