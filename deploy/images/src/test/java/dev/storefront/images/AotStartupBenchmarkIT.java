@@ -7,6 +7,7 @@ import dev.storefront.images.ServiceContainers.Container;
 import dev.storefront.local.infra.FreePort;
 import dev.storefront.local.infra.LocalPostgres;
 import dev.storefront.local.infra.LocalS3;
+import dev.storefront.local.infra.ProcStat;
 import dev.storefront.local.infra.ServiceDatabase;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -151,15 +152,9 @@ class AotStartupBenchmarkIT {
                 Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields[0] is field 3 (state): utime is field 14, stime 15, starttime 22
-        double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        // fields[0] is field 3 (state): starttime is field 22
         double started = Long.parseLong(fields[19]) / 100.0;
-        long rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                .filter(line -> line.startsWith("VmRSS:"))
-                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                .findFirst()
-                .orElse(0L);
-        return new Start(uptime - started, cpu, rss);
+        return new Start(uptime - started, ProcStat.cpuMillis(stat) / 1000.0, ProcStat.residentKilobytes(pid));
     }
 
     private static String row(ServiceDatabase service, String variant, List<Start> starts) {

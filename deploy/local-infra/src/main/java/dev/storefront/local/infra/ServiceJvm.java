@@ -186,15 +186,7 @@ public final class ServiceJvm {
 
     /** Resident memory of the JVM in KiB ({@code VmRSS} from /proc), or -1 where that is not available. */
     public long residentKilobytes() {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                    .findFirst()
-                    .orElse(-1L);
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
+        return ProcStat.residentKilobytes(process.pid());
     }
 
     /** Asks the JVM to shut down gracefully (SIGTERM), then kills it if it does not within {@code grace}. */

@@ -3,6 +3,7 @@ package dev.storefront.local.shop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.storefront.local.infra.FreePort;
+import dev.storefront.local.infra.ProcStat;
 import dev.storefront.local.infra.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class ShopStartupBenchmarkTest {
                                 "; %s %.1f s, CPU %.1f s, %d MB",
                                 instance.service().shortName(),
                                 instance.startToReady().toMillis() / 1000.0,
-                                cpuMillis(instance.pid()) / 1000.0,
+                                ProcStat.cpuMillis(instance.pid()) / 1000.0,
                                 instance.residentKilobytes() / 1024));
                     }
                     System.out.println(line);
@@ -80,17 +81,6 @@ class ShopStartupBenchmarkTest {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    /** User plus system CPU time of a process so far ({@code /proc/<pid>/stat}), or -1. */
-    private static long cpuMillis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-        } catch (IOException | RuntimeException e) {
-            return -1;
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.storefront.local.infra.Credentials;
 import dev.storefront.local.infra.FreePort;
 import dev.storefront.local.infra.LocalPostgres;
 import dev.storefront.local.infra.LocalS3;
+import dev.storefront.local.infra.ProcStat;
 import dev.storefront.local.infra.RepositoryRoot;
 import dev.storefront.local.infra.S3ClientConfig;
 import dev.storefront.local.infra.ServiceJvm;
@@ -197,7 +198,7 @@ class StartupBenchmarkTest {
         try {
             long readyMillis = jvm.awaitReady(READY_TIMEOUT).toMillis();
             long rssReady = jvm.residentKilobytes();
-            long cpuReady = cpuMillis(jvm.pid());
+            long cpuReady = ProcStat.cpuMillis(jvm.pid());
             if (Boolean.getBoolean("startup.threads")) {
                 System.out.printf(
                         "%s/%s %s: CPU to ready by thread: %s%n",
@@ -261,21 +262,6 @@ class StartupBenchmarkTest {
     }
 
     /**
-     * CPU time a process has used so far, all threads, user plus system ({@code /proc/<pid>/stat}), or -1. Unlike
-     * wall-clock time it hardly grows when other work shares the cores.
-     */
-    private static long cpuMillis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // After the command name (which may hold spaces) come fields 3…; utime and stime are fields 14 and 15.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // USER_HZ is 100 on Linux
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /**
      * CPU time (ms, user + system) per kind of thread so far, largest first: the JIT's compiler threads, the garbage
      * collector's, the main thread and so on ({@code /proc/<pid>/task/<tid>/stat}; digits in names are dropped so a
      * pool's threads add up).
@@ -288,8 +274,7 @@ class StartupBenchmarkTest {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
                             .replaceAll("[0-9]+", "#");
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byKind.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+                    byKind.merge(name, ProcStat.cpuMillis(stat), Long::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
