@@ -81,7 +81,8 @@ class Sitemaps {
         List<Views.SitemapUrl> urls = new ArrayList<>();
         int size = renderer.pageSize();
         int firstPage = (n - 1) * pagesPerPart + 1;
-        int pages = Math.max(n == 1 ? 1 : 0, (listed.size() + size - 1) / size);
+        // A part after the first always lists products, so this is one page for an empty category's first part only.
+        int pages = renderer.pageCount(listed.size());
         for (int i = 0; i < pages; i++) {
             List<ListedProduct> onPage = listed.subList(i * size, Math.min(listed.size(), (i + 1) * size));
             Instant latest = onPage.stream()
