@@ -52,14 +52,16 @@ public class CatalogReader {
     public record Place(long before, long total) {}
 
     /**
-     * The listing keys of the active products of a category at positions {@code [from, to)} of its listing (name, then
-     * sku, by code point), read in that order along the index {@code product_listing}.
+     * The active products of a category at positions {@code [from, to)} of its listing (name, then sku, by code point),
+     * read in that order along the index {@code product_listing}, as plain columns: what the listing document and the
+     * sitemap show of them, no entity loaded.
      */
     @Transactional
-    public List<ListedProduct> listedBetween(String category, int from, int to) {
+    public List<ListingRow> listedBetween(String category, int from, int to) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Product.getEntityManager()
-                .createNativeQuery("select sku, name, slug, updated_at from {h-schema}product"
+                .createNativeQuery("select sku, slug, name, price, currency, category, stock_status, sold_out,"
+                        + " images ->> 0, updated_at from {h-schema}product"
                         + " where category = ?1 and active order by name collate \"C\", sku collate \"C\""
                         + " offset ?2 limit ?3")
                 .setParameter(1, category)
@@ -67,7 +69,17 @@ public class CatalogReader {
                 .setParameter(3, Math.max(0, to - from))
                 .getResultList();
         return rows.stream()
-                .map(r -> new ListedProduct((String) r[0], (String) r[1], (String) r[2], instant(r[3])))
+                .map(r -> new ListingRow(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        ((Number) r[3]).longValue(),
+                        (String) r[4],
+                        (String) r[5],
+                        StockStatus.valueOf((String) r[6]),
+                        (Boolean) r[7],
+                        (String) r[8],
+                        instant(r[9])))
                 .toList();
     }
 

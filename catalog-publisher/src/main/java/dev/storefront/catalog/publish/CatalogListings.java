@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storefront.catalog.client.BucketObject;
 import dev.storefront.catalog.config.CatalogConfig;
+import dev.storefront.catalog.domain.CatalogReader;
 import dev.storefront.catalog.domain.CategoryData;
+import dev.storefront.catalog.domain.ListingRow;
 import dev.storefront.catalog.domain.ProductData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -64,8 +66,16 @@ class CatalogListings {
 
     /** The {@code n}th listing document of a category, listing {@code products}. */
     BucketObject document(CategoryData category, int n, List<ProductData> products) {
-        List<Documents.IndexEntry> entries =
-                products.stream().map(Documents.IndexEntry::of).toList();
+        return listing(
+                category, n, products.stream().map(Documents.IndexEntry::of).toList());
+    }
+
+    /** The same document from the listing's columns ({@link CatalogReader#listedBetween}), as a product change writes it. */
+    BucketObject documentOf(CategoryData category, int n, List<ListingRow> rows) {
+        return listing(category, n, rows.stream().map(Documents.IndexEntry::of).toList());
+    }
+
+    private BucketObject listing(CategoryData category, int n, List<Documents.IndexEntry> entries) {
         return json(SiteKeys.listing(category.slug(), n), new Documents.ListingDocument(category.slug(), n, entries));
     }
 

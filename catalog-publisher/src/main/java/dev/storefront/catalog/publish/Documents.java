@@ -1,6 +1,7 @@
 package dev.storefront.catalog.publish;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.storefront.catalog.domain.ListingRow;
 import dev.storefront.catalog.domain.ProductData;
 import dev.storefront.catalog.domain.StockStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -90,6 +91,21 @@ final class Documents {
                     p.publishedStockStatus(),
                     p.soldOut(),
                     p.image(),
+                    SiteKeys.url(SiteKeys.productPage(p.slug())));
+        }
+
+        /** The same entry from the listing's columns alone, as a product change re-lists it. */
+        static IndexEntry of(ListingRow p) {
+            return new IndexEntry(
+                    p.sku(),
+                    p.slug(),
+                    p.name(),
+                    p.price(),
+                    p.currency(),
+                    p.category(),
+                    p.publishedStockStatus(),
+                    p.soldOut(),
+                    p.mainImage(),
                     SiteKeys.url(SiteKeys.productPage(p.slug())));
         }
     }
