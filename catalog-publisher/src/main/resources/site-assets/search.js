@@ -329,7 +329,7 @@
   }
 
   /**
-   * Bytes of the index fetched since {@code since} (the body as sent, so compressed where the edge compresses): for a
+   * Bytes of the index fetched since `since` (the body as sent, so compressed where the edge compresses): for a
    * search, since the one before it showed its results, so what was fetched while the shopper typed (or chose a sort)
    * counts too; "Show more results" of the one before is counted with it, erring on the high side.
    */
@@ -411,7 +411,7 @@
     event.preventDefault();
     go(true);
   });
-  // A shopper about to filter or sort: the fact shards that will need are fetched while they choose.
+  // A shopper about to filter or sort: the fact shards that needs are fetched while they choose.
   ["focus", "pointerdown"].forEach(function (type) {
     form.elements.category.addEventListener(type, preloadFacts);
     form.elements.sort.addEventListener(type, preloadFacts);
