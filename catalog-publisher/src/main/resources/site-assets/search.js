@@ -169,6 +169,15 @@
     return result || new Map();
   }
 
+  /**
+   * Starts fetching every fact shard the page lists (data-facts, written by the publisher), for a search that filters
+   * or sorts by price: they are fetched alongside the term shards instead of after them. A shard started since the
+   * page was published is still fetched by factsOf, once the matches name it.
+   */
+  function preloadFacts() {
+    factShards.forEach(function (n) { load("facts/" + n + ".json"); });
+  }
+
   /** Price and category of each product, from the fact shards the matches fall in. */
   function factsOf(ids) {
     var shards = unique(ids.map(function (id) { return Math.floor(id / FACTS_SIZE); }));
@@ -226,7 +235,8 @@
   var list = document.querySelector("[data-search-results]");
   var summary = document.getElementById("search-summary");
   var more = document.querySelector("[data-search-more]");
-  var current = { ids: [], shown: 0, run: 0 };
+  var current = { ids: [], shown: 0, run: 0, shownAt: 0 };
+  var factShards = (form.dataset.facts || "").split(" ").filter(Boolean);
 
   function queryOf(search) {
     var params = new URLSearchParams(search);
@@ -318,10 +328,14 @@
     });
   }
 
-  /** Bytes of the index this search fetched (the body as sent, so compressed where the edge compresses). */
-  function bytesSince(started) {
+  /**
+   * Bytes of the index fetched since `since` (the body as sent, so compressed where the edge compresses): for a
+   * search, since the one before it showed its results, so what was fetched while the shopper typed (or chose a sort)
+   * counts too; "Show more results" of the one before is counted with it, erring on the high side.
+   */
+  function bytesSince(since) {
     return performance.getEntriesByType("resource")
-      .filter(function (e) { return e.name.indexOf(ROOT) >= 0 && e.startTime >= started; })
+      .filter(function (e) { return e.name.indexOf(ROOT) >= 0 && e.startTime >= since; })
       .reduce(function (sum, e) { return sum + (e.encodedBodySize || 0); }, 0);
   }
 
@@ -339,7 +353,11 @@
     }
     summary.textContent = "Searching…";
     var paths = unique([].concat.apply([], words.map(shardsForQuery)));
-    return Promise.all(paths.map(function (p) { return load("terms/" + p + ".json"); })).then(function (shards) {
+    var termShards = Promise.all(paths.map(function (p) { return load("terms/" + p + ".json"); }));
+    if (query.category || query.sort !== "relevance") {
+      preloadFacts(); // after the term shards, so that they are asked for first
+    }
+    return termShards.then(function (shards) {
       var byPath = {};
       paths.forEach(function (p, i) { byPath[p] = shards[i]; });
       return rank(matchAll(words, byPath), query);
@@ -356,8 +374,9 @@
         var now = performance.now();
         window.StorefrontSearch.last = {
           query: query.q, results: ids.length, ms: Math.round(now - started),
-          sinceNavigation: Math.round(now), bytes: bytesSince(started)
+          sinceNavigation: Math.round(now), bytes: bytesSince(current.shownAt)
         };
+        current.shownAt = now;
         list.dataset.searchMs = String(window.StorefrontSearch.last.ms);
         console.info("search: first results for \"" + query.q + "\" in " + window.StorefrontSearch.last.ms
           + " ms, " + window.StorefrontSearch.last.bytes + " bytes of index fetched");
@@ -392,6 +411,11 @@
     event.preventDefault();
     go(true);
   });
+  // A shopper about to filter or sort: the fact shards that needs are fetched while they choose.
+  ["focus", "pointerdown"].forEach(function (type) {
+    form.elements.category.addEventListener(type, preloadFacts);
+    form.elements.sort.addEventListener(type, preloadFacts);
+  });
   form.elements.category.addEventListener("change", function () { go(true); });
   form.elements.sort.addEventListener("change", function () { go(true); });
   more.addEventListener("click", function () {
@@ -399,6 +423,18 @@
       if (first) {
         first.querySelector("a").focus();
       }
+    });
+  });
+  // While the shopper types, the term shards of the words so far: a word's prefix shard from its second letter on,
+  // its suffix shard too once it is followed by a space. The search then finds them fetched, or on their way.
+  form.elements.q.addEventListener("input", function () {
+    var value = form.elements.q.value;
+    var parts = normalise(value).split(/[^\p{L}\p{N}]+/u);
+    var typing = parts[parts.length - 1]; // "" once the value ends with a space
+    terms(value).forEach(function (word) {
+      (word === typing ? [prefixShard(word)] : shardsForQuery(word)).forEach(function (p) {
+        load("terms/" + p + ".json");
+      });
     });
   });
   window.addEventListener("popstate", function () {

@@ -14,10 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storefront.catalog.publish.SearchText;
 import dev.storefront.local.infra.JwtTestResource;
 import dev.storefront.local.infra.PostgresTestResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +43,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PublisherTestResource.class)
 @WithTestResource(JwtTestResource.class)
 class SearchIndexTest {
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void findsTheSampleByNameCategoryAndAttributeWithoutCaseOrAccents() {
@@ -102,6 +110,35 @@ class SearchIndexTest {
     }
 
     @Test
+    void theSearchPageListsEveryFactShardAsAProductStartsOrEmptiesOne() throws SQLException {
+        assertEquals(factShardsInTheBucket(), factShardsOnTheSearchPage(), "after the full publish");
+
+        // The next product is the first of a fact shard of its own; deleting it empties that shard again.
+        long shard;
+        try (Connection db = dataSource.getConnection();
+                Statement sql = db.createStatement()) {
+            ResultSet max = sql.executeQuery("SELECT max(search_id) FROM product");
+            max.next();
+            shard = max.getLong(1) / 1024 + 1;
+            sql.execute("SELECT setval('product_search_id_seq', " + shard * 1024 + ", false)");
+        }
+        Map<String, Object> product = Products.create(Products.valid("garden", "Test Trowel"));
+        String sku = (String) product.get("sku");
+        assertEquals(Long.valueOf(shard * 1024), PublishedSearch.idOf(sku, "Trowel"));
+        assertTrue(factShardsOnTheSearchPage().contains(shard), "the new shard is listed");
+        assertEquals(factShardsInTheBucket(), factShardsOnTheSearchPage(), "after the first product of a shard");
+
+        given().auth()
+                .oauth2(Products.ADMIN)
+                .when()
+                .delete("/api/catalog/products/" + sku)
+                .then()
+                .statusCode(204);
+        assertFalse(factShardsOnTheSearchPage().contains(shard), "the emptied shard is no longer listed");
+        assertEquals(factShardsInTheBucket(), factShardsOnTheSearchPage(), "after the last product of a shard");
+    }
+
+    @Test
     void aRenameRewritesOnlyTheShardsOfTheTermsItGainedOrLostAsAFullPublishWould() {
         Map<String, Object> product = Products.create(Products.valid("kitchen", "Test Kettle"));
         String sku = (String) product.get("sku");
@@ -152,6 +189,25 @@ class SearchIndexTest {
         assertNull(PublishedSearch.doc(id), "its document is gone");
         assertFalse(exists("search/v1/terms/p/di.json")
                 && text("search/v1/terms/p/di.json").contains("\"dibber\""));
+    }
+
+    private static List<Long> factShardsInTheBucket() {
+        return BucketSnapshot.of().versions().keySet().stream()
+                .filter(k -> k.startsWith("search/v1/facts/"))
+                .map(k -> Long.valueOf(k.substring("search/v1/facts/".length(), k.length() - ".json".length())))
+                .sorted()
+                .toList();
+    }
+
+    /** The fact shards the search page lists for its script ({@code data-facts}). */
+    private static List<Long> factShardsOnTheSearchPage() {
+        var listed = java.util.regex.Pattern.compile("<form [^>]*id=\"search-form\"[^>]* data-facts=\"([0-9 ]*)\"")
+                .matcher(text("search.html"));
+        assertTrue(listed.find(), "the search page lists the fact shards");
+        return java.util.Arrays.stream(listed.group(1).split(" "))
+                .filter(n -> !n.isEmpty())
+                .map(Long::valueOf)
+                .toList();
     }
 
     private static Set<String> skus(

@@ -81,6 +81,7 @@ class ChangePublish {
         lists.addAll(sharedLists(site, change));
         SearchPublish.Update searched = search.change(site, change);
         lists.addAll(searched.writes());
+        searched.factShards().ifPresent(shards -> lists.add(renderer.searchPage(site, shards)));
         uploads.write(
                 FullPublish.constant(lists),
                 key -> relisted(key, change) ? Optional.ofNullable(relistedEtags.get(key)) : bucket.etag(key),

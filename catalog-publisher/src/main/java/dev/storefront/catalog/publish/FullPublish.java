@@ -52,7 +52,11 @@ class FullPublish {
         List<Supplier<BucketObject>> leaves = leaves(site, products);
         List<ProductData> active = products.stream().filter(ProductData::active).toList();
         List<BucketObject> lists = lists(site, active);
-        lists.addAll(search.all(site, active));
+        List<BucketObject> index = search.all(site, active);
+        lists.addAll(index);
+        lists.add(renderer.searchPage(
+                site,
+                SearchIndex.factShards(index.stream().map(BucketObject::key).toList())));
 
         Progress progress = Progress.logging(leaves.size() + lists.size());
         uploads.write(leaves, key -> Optional.ofNullable(existing.get(key)), tally, progress);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.storefront.catalog.domain.ProductData;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import java.util.TreeSet;
 final class SearchIndex {
     /** Everything of the index lives under this prefix; a new format gets a new one, so old pages never misread it. */
     static final String ROOT = "search/v1/";
+    /** Where the fact shards are. */
+    static final String FACTS = ROOT + "facts/";
     /** Products per document shard: a page of 20 results fetches at most 20 small shards. */
     static final int DOCS_SIZE = 16;
     /** Products per fact shard: sorting or filtering 10,000 matches fetches about ten of them. */
@@ -54,7 +57,19 @@ final class SearchIndex {
     }
 
     static String factsKey(long id) {
-        return ROOT + "facts/" + id / FACTS_SIZE + ".json";
+        return FACTS + id / FACTS_SIZE + ".json";
+    }
+
+    /**
+     * The numbers of the fact shards among {@code keys}, ascending: the search page lists them, so that a price sort
+     * or a category filter can fetch them alongside the term shards instead of after them.
+     */
+    static List<Long> factShards(Collection<String> keys) {
+        return keys.stream()
+                .filter(k -> k.startsWith(FACTS) && k.endsWith(".json"))
+                .map(k -> Long.valueOf(k.substring(FACTS.length(), k.length() - ".json".length())))
+                .sorted()
+                .toList();
     }
 
     /**

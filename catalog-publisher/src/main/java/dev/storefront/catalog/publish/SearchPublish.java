@@ -45,8 +45,13 @@ class SearchPublish {
         this.json = json;
     }
 
-    /** What a change writes and deletes. */
-    record Update(List<BucketObject> writes, List<String> deletes) {}
+    /**
+     * What a change writes and deletes; {@code factShards} is every fact shard after it when it started or emptied one
+     * (the search page lists them: {@link SiteRenderer#searchPage}), else empty.
+     */
+    record Update(List<BucketObject> writes, List<String> deletes, Optional<List<Long>> factShards) {
+        static final Update NONE = new Update(List.of(), List.of(), Optional.empty());
+    }
 
     /** Every object of the index, for the active products of {@code products}. */
     List<BucketObject> all(SiteRenderer.Site site, List<ProductData> products) {
@@ -85,7 +90,7 @@ class SearchPublish {
         Optional<ProductData> before = change.before().filter(ProductData::active);
         Optional<ProductData> after = change.after().filter(ProductData::active);
         if (before.isEmpty() && after.isEmpty()) {
-            return new Update(List.of(), List.of()); // in the index neither before nor after
+            return Update.NONE; // in the index neither before nor after
         }
         String sku = change.current().sku();
         OptionalLong known = change.searchId();
@@ -93,7 +98,7 @@ class SearchPublish {
                 ? Long.valueOf(known.getAsLong())
                 : reader.searchIds(List.of(sku)).get(sku);
         if (id == null) {
-            return new Update(List.of(), List.of()); // deleted meanwhile, and its number is gone with it
+            return Update.NONE; // deleted meanwhile, and its number is gone with it
         }
         Map<String, Field> was =
                 before.map(p -> SearchIndex.termsOf(p, categoryName(site, p))).orElse(Map.of());
@@ -146,7 +151,21 @@ class SearchPublish {
                 () -> FactsJson.of(id / SearchIndex.FACTS_SIZE, facts, categories),
                 writes,
                 deletes);
-        return new Update(writes, deletes);
+        return new Update(writes, deletes, factShardsAfter(factsKey, storedFacts.isPresent(), !facts.isEmpty()));
+    }
+
+    /** Every fact shard once {@code key} exists ({@code exists}) or not, if that differs from before; else empty. */
+    private Optional<List<Long>> factShardsAfter(String key, boolean existed, boolean exists) {
+        if (existed == exists) {
+            return Optional.empty();
+        }
+        Set<String> keys = new TreeSet<>(bucket.etags(SearchIndex.FACTS).keySet());
+        if (exists) {
+            keys.add(key);
+        } else {
+            keys.remove(key);
+        }
+        return Optional.of(SearchIndex.factShards(keys));
     }
 
     private void keepOrDelete(

@@ -51,11 +51,20 @@ public class SiteRenderer {
         List<BucketObject> objects = new ArrayList<>(assets.objects());
         objects.add(html(SiteKeys.NOT_FOUND, SiteTemplates.notFound(site.chrome())));
         objects.addAll(shopperPages(site));
-        objects.add(html(
+        return objects;
+    }
+
+    /**
+     * The search page, a shell that {@code search.js} fills from the index. It lists the index's fact shards
+     * ({@code data-facts}), so that a price sort or a category filter fetches them alongside the term shards.
+     */
+    public BucketObject searchPage(Site site, List<Long> factShards) {
+        return html(
                 SiteKeys.SEARCH,
                 SiteTemplates.search(
-                        site.chrome(), List.copyOf(site.categories().values()))));
-        return objects;
+                        site.chrome(),
+                        List.copyOf(site.categories().values()),
+                        factShards.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "))));
     }
 
     /**

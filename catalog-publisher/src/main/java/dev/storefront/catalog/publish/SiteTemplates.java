@@ -32,7 +32,7 @@ final class SiteTemplates {
 
     /** The search page: a static shell that {@code search.js} fills from the search index in the bucket. */
     static native TemplateInstance search(
-            Views.Chrome site, List<dev.storefront.catalog.domain.CategoryData> categories);
+            Views.Chrome site, List<dev.storefront.catalog.domain.CategoryData> categories, String factShards);
 
     static native TemplateInstance sitemap(List<Views.SitemapUrl> urls);
 

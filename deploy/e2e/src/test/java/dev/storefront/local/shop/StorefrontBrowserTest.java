@@ -774,6 +774,7 @@ class StorefrontBrowserTest {
         open("/search.html?q=black&sort=price");
         awaitResultCount("black");
         Map<?, ?> cold = (Map<?, ?>) browser.executeScript("return StorefrontSearch.last;");
+        String timeline = timeline();
         search("trail runner");
         Map<?, ?> warm = (Map<?, ?>) browser.executeScript("return StorefrontSearch.last;");
         String report = String.format(
@@ -788,8 +789,31 @@ class StorefrontBrowserTest {
                 warm.get("results"),
                 warm.get("ms"),
                 warm.get("bytes"));
+        report += timeline;
         LOG.info(report);
         Files.writeString(screenshots.resolveSibling("search-figures.txt"), report);
+    }
+
+    /**
+     * Where the time of a new page's first search went, in ms since navigation (Navigation and Resource Timing): the
+     * page's own load, then each fetch (start, first byte, end) and the search's start and first results.
+     */
+    private static String timeline() {
+        Object lines = browser.executeScript("""
+                const r = x => Math.round(x);
+                const nav = performance.getEntriesByType('navigation')[0];
+                const last = StorefrontSearch.last;
+                const out = ['timeline of that first search (ms since navigation; fetch: start, first byte, end)',
+                  '  page: first byte ' + r(nav.responseStart) + ', end ' + r(nav.responseEnd)
+                    + ', DOMContentLoaded ' + r(nav.domContentLoadedEventStart)];
+                performance.getEntriesByType('resource').forEach(e => out.push('  ' + new URL(e.name).pathname
+                  + ': ' + r(e.startTime) + ', ' + r(e.responseStart) + ', ' + r(e.responseEnd)
+                  + ' (' + e.encodedBodySize + ' bytes)'));
+                out.push('  search started ' + (last.sinceNavigation - last.ms)
+                  + ', first results ' + last.sinceNavigation);
+                return out.join('\\n') + '\\n';
+                """);
+        return String.valueOf(lines);
     }
 
     /** The next POST /api/orders reaches the server, but its answer is dropped, as when a connection breaks. */
