@@ -24,7 +24,7 @@ import software.constructs.Construct;
  */
 public class Alarms extends Construct {
     /** The services' default connection pool size ({@code DB_POOL_MAX}); the stack does not override it. */
-    static final int DB_POOL_MAX_PER_TASK = 16;
+    static final int DB_POOL_MAX_PER_TASK = 4;
 
     private final EnvironmentConfig config;
     private final Topic topic;
