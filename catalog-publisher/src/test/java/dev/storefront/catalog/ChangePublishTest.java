@@ -105,12 +105,7 @@ class ChangePublishTest {
         assertTrue(categoryPagesText("garden").contains(linkTo(product)));
         String sku = (String) product.get("sku");
 
-        given().auth()
-                .oauth2(Products.ADMIN)
-                .when()
-                .delete("/api/catalog/products/" + sku)
-                .then()
-                .statusCode(204);
+        Products.delete(sku);
 
         assertFalse(exists(pageOf(product)));
         assertFalse(exists(documentOf(product)));

@@ -54,6 +54,16 @@ final class Products {
                 .statusCode(200);
     }
 
+    /** Deletes the product {@code sku} through the admin API. */
+    static void delete(String sku) {
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .delete("/api/catalog/products/" + sku)
+                .then()
+                .statusCode(204);
+    }
+
     /** A product as the API answers it, cut to the fields a replacement takes. */
     static Map<String, Object> get(String sku) {
         Map<String, Object> view = given().auth()

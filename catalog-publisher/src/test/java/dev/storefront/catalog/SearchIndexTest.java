@@ -128,12 +128,7 @@ class SearchIndexTest {
         assertTrue(factShardsOnTheSearchPage().contains(shard), "the new shard is listed");
         assertEquals(factShardsInTheBucket(), factShardsOnTheSearchPage(), "after the first product of a shard");
 
-        given().auth()
-                .oauth2(Products.ADMIN)
-                .when()
-                .delete("/api/catalog/products/" + sku)
-                .then()
-                .statusCode(204);
+        Products.delete(sku);
         assertFalse(factShardsOnTheSearchPage().contains(shard), "the emptied shard is no longer listed");
         assertEquals(factShardsInTheBucket(), factShardsOnTheSearchPage(), "after the last product of a shard");
     }
@@ -178,12 +173,7 @@ class SearchIndexTest {
         String sku = (String) product.get("sku");
         Long id = PublishedSearch.idOf(sku, "Dibber");
         assertNotNull(id);
-        given().auth()
-                .oauth2(Products.ADMIN)
-                .when()
-                .delete("/api/catalog/products/" + sku)
-                .then()
-                .statusCode(204);
+        Products.delete(sku);
 
         assertTrue(PublishedSearch.find("dibber").isEmpty());
         assertNull(PublishedSearch.doc(id), "its document is gone");

@@ -19,6 +19,21 @@ public record ListingRow(
         String image,
         Instant updatedAt) {
 
+    /** The same of a whole product. */
+    public static ListingRow of(ProductData p) {
+        return new ListingRow(
+                p.sku(),
+                p.slug(),
+                p.name(),
+                p.price(),
+                p.currency(),
+                p.category(),
+                p.stockStatus(),
+                p.soldOut(),
+                p.images().isEmpty() ? null : p.images().get(0),
+                p.updatedAt());
+    }
+
     public ListedProduct keys() {
         return new ListedProduct(sku, name, slug, updatedAt);
     }

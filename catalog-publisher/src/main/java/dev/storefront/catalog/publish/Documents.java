@@ -81,17 +81,7 @@ final class Documents {
             String url) {
 
         static IndexEntry of(ProductData p) {
-            return new IndexEntry(
-                    p.sku(),
-                    p.slug(),
-                    p.name(),
-                    p.price(),
-                    p.currency(),
-                    p.category(),
-                    p.publishedStockStatus(),
-                    p.soldOut(),
-                    p.image(),
-                    SiteKeys.url(SiteKeys.productPage(p.slug())));
+            return of(ListingRow.of(p));
         }
 
         /** The same entry from the listing's columns alone, as a product change re-lists it. */
