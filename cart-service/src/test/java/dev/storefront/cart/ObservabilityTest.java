@@ -92,6 +92,7 @@ class ObservabilityTest {
         for (int i = 0; i < 4; i++) {
             CartClient.withBearer(token).get(cartId).statusCode(200);
         }
+        // Counted where a request is signed in (RememberedIdentities, asked before smallrye-jwt): one miss, then hits.
         assertEquals(1, counter("cache_gets_total", "cache=\"verified-tokens\"", "result=\"miss\"") - misses);
         assertEquals(4, counter("cache_gets_total", "cache=\"verified-tokens\"", "result=\"hit\"") - hits);
         // A token it has not verified before is checked in full.

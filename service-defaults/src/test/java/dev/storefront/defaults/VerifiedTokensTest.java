@@ -2,22 +2,19 @@ package dev.storefront.defaults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storefront.defaults.jwt.VerifiedTokens;
 import dev.storefront.local.infra.TestTokens;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +33,7 @@ class VerifiedTokensTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        PublicJsonWebKey key = (PublicJsonWebKey)
-                new JsonWebKeySet(TestTokens.jwksJson()).getJsonWebKeys().get(0);
-        JWTAuthContextInfo info = new JWTAuthContextInfo(key.getPublicKey(), TestTokens.ISSUER);
-        info.setExpectedAudience(Set.of(TestTokens.AUDIENCE));
-        info.setClockSkew(0);
-        parser = new DefaultJWTParser(info);
+        parser = TestTokenParser.create();
         tokens = new VerifiedTokens(100, MAX_AGE, Clock.systemUTC(), ticker);
     }
 
@@ -80,6 +72,20 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void signingInWithARememberedTokenNeedsNoVerification() throws Exception {
+        UUID shopper = UUID.randomUUID();
+        String token = TestTokens.customer(shopper);
+        assertTrue(tokens.remembered(token).isEmpty(), "not verified yet: nothing to sign in with");
+
+        verify(token);
+        assertEquals(shopper.toString(), tokens.remembered(token).orElseThrow().getSubject());
+
+        nanos.addAndGet(MAX_AGE.plusSeconds(1).toNanos());
+        assertTrue(tokens.remembered(token).isEmpty(), "forgotten once the maximum age has passed");
+        assertEquals(1, verifications.get());
+    }
+
+    @Test
     void aRefusedTokenIsRefusedEveryTime() {
         String forged = TestTokens.forged(UUID.randomUUID());
         for (int i = 0; i < 3; i++) {
@@ -94,6 +100,7 @@ class VerifiedTokensTest {
         String token = TestTokens.customerExpiringIn(Duration.ofSeconds(2), UUID.randomUUID());
         verify(token);
         Thread.sleep(2_500);
+        assertTrue(tokens.remembered(token).isEmpty(), "not remembered past exp");
         assertThrows(ParseException.class, () -> verify(token), "refused once exp has passed, though remembered");
         assertEquals(2, verifications.get());
     }

@@ -9,6 +9,7 @@ import dev.storefront.order.domain.Checkout;
 import dev.storefront.order.domain.CustomerOrder;
 import dev.storefront.order.domain.Orders;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -88,7 +89,7 @@ public class OrderResource {
             responseCode = "503",
             description =
                     "cart-service, account-service (for addressId) or the catalog cannot be reached; nothing stored")
-    public Response place(@HeaderParam(IDEMPOTENCY_KEY) String key, @Valid @NotNull CheckoutRequest request) {
+    public Uni<Response> place(@HeaderParam(IDEMPOTENCY_KEY) String key, @Valid @NotNull CheckoutRequest request) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new BadRequestException("Header " + IDEMPOTENCY_KEY + " is required: 1 to 255 visible characters");
         }
@@ -103,13 +104,13 @@ public class OrderResource {
                         : request.shippingAddress().toAddress(),
                 request.addressId(),
                 RequestIds.current().orElse(null));
-        Checkout.Result result = checkout.place(command, order -> write(OrderView.of(order)));
-        return Response.status(result.status())
-                .location(URI.create("/api/orders/" + result.orderId()))
-                .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
-                .type(MediaType.APPLICATION_JSON)
-                .entity(result.body())
-                .build();
+        return checkout.place(command, order -> write(OrderView.of(order)))
+                .map(result -> Response.status(result.status())
+                        .location(URI.create("/api/orders/" + result.orderId()))
+                        .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(result.body())
+                        .build());
     }
 
     @GET

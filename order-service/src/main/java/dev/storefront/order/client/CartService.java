@@ -1,6 +1,8 @@
 package dev.storefront.order.client;
 
 import dev.storefront.order.security.ServiceTokens;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -37,8 +39,13 @@ public class CartService {
         this.serviceTokens = serviceTokens;
     }
 
-    /** The shopper's cart as cart-service shows it. */
-    public CartView cart(UUID cartId, String bearerToken, String requestId) {
+    /**
+     * The shopper's cart as cart-service shows it, read without blocking: called on the event loop that serves the
+     * checkout, the call, its retries and its answer stay there (no request thread waits on cart-service). Its timeout,
+     * retries and circuit breaker apply to the {@link Uni}'s outcome.
+     */
+    @AsynchronousNonBlocking
+    public Uni<CartView> cart(UUID cartId, String bearerToken, String requestId) {
         return api.get(cartId, "Bearer " + bearerToken, requestId);
     }
 

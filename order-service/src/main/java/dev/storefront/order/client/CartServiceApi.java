@@ -1,6 +1,7 @@
 package dev.storefront.order.client;
 
 import dev.storefront.defaults.http.RequestIds;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,9 +23,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @RegisterProvider(RejectedException.Mapper.class)
 public interface CartServiceApi {
+    /** Non-blocking: the call is made on the calling event loop, and its answer arrives there. */
     @GET
     @Path("/{id}")
-    CartView get(
+    Uni<CartView> get(
             @PathParam("id") UUID id,
             @HeaderParam("Authorization") String authorization,
             @HeaderParam(RequestIds.HEADER) String requestId);

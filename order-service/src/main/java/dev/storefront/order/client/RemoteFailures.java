@@ -1,5 +1,6 @@
 package dev.storefront.order.client;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -13,7 +14,8 @@ import jakarta.ws.rs.WebApplicationException;
  * through for the bean's caller to act on.
  *
  * <p>It runs outside SmallRye Fault Tolerance's interceptor (priority {@code PLATFORM_AFTER + 10}), so it sees only
- * the final outcome, never an attempt that a retry may still repair.
+ * the final outcome, never an attempt that a retry may still repair; for a non-blocking call, the outcome of its
+ * {@link Uni}.
  */
 @RemoteService
 @Interceptor
@@ -22,15 +24,25 @@ public class RemoteFailures {
     @AroundInvoke
     Object translate(InvocationContext call) throws Exception {
         try {
-            return call.proceed();
-        } catch (RejectedException e) {
-            throw e;
-        } catch (WebApplicationException e) {
-            throw new DependencyUnavailableException(
-                    service(call) + " answered " + e.getResponse().getStatus(), e);
+            Object result = call.proceed();
+            // A non-blocking call fails later, in its Uni: the same translation, applied there.
+            return result instanceof Uni<?> pending
+                    ? pending.onFailure().transform(failure -> translate(failure, call))
+                    : result;
         } catch (RuntimeException e) {
-            throw new DependencyUnavailableException(service(call) + " is unavailable", e);
+            throw translate(e, call);
         }
+    }
+
+    private static RuntimeException translate(Throwable failure, InvocationContext call) {
+        if (failure instanceof RejectedException rejected) {
+            return rejected;
+        }
+        if (failure instanceof WebApplicationException answered) {
+            return new DependencyUnavailableException(
+                    service(call) + " answered " + answered.getResponse().getStatus(), answered);
+        }
+        return new DependencyUnavailableException(service(call) + " is unavailable", failure);
     }
 
     private static String service(InvocationContext call) {

@@ -6,6 +6,9 @@ import dev.storefront.order.client.CartService;
 import dev.storefront.order.client.CartView;
 import dev.storefront.order.client.DependencyUnavailableException;
 import dev.storefront.order.client.RejectedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -72,15 +75,35 @@ public class Checkout {
     /** The response to send: the first one recorded for the key. */
     public record Result(UUID orderId, int status, String body, boolean replayed) {}
 
-    /** @param render the response body for a new order, recorded for replays */
-    public Result place(Command command, Function<CustomerOrder, String> render) {
+    /**
+     * Places the order, reading the cart without blocking and then doing the rest (pricing, the address book, the one
+     * statement that stores it all) on a request thread. Called on the event loop that serves the checkout: the request
+     * thread is the only hand-off, and the answer comes back to that event loop, with the request's logging and tracing
+     * context on both.
+     *
+     * @param render the response body for a new order, recorded for replays
+     */
+    public Uni<Result> place(Command command, Function<CustomerOrder, String> render) {
+        Context request = Vertx.currentContext();
+        if (request == null) {
+            throw new IllegalStateException("A checkout is placed from the Vert.x context of its request");
+        }
+        return carts.cart(command.cartId(), command.bearerToken(), command.requestId())
+                .onItemOrFailure()
+                .transformToUni((cart, failure) -> Uni.createFrom().completionStage(() -> request.executeBlocking(
+                                () -> place(command, cart, failure, render), false)
+                        .toCompletionStage()));
+    }
+
+    /** The blocking part of a checkout, once cart-service answered with {@code cart} or failed with {@code failure}. */
+    private Result place(Command command, CartView cart, Throwable failure, Function<CustomerOrder, String> render) {
         // The key is not looked up first: for a new key, nearly every request, that was a round trip for nothing. A
         // duplicate finds the recorded order when its statement meets the key (KEY_TAKEN), or below, when the cart or
         // address can no longer be read: emptied by the first order's clearing, or their service is down.
         Pricing.Priced priced;
         Address address;
         try {
-            priced = pricing.price(readCart(command));
+            priced = pricing.price(read(command, cart, failure));
             address = shippingAddress(command);
         } catch (OrderRuleException | DependencyUnavailableException e) {
             return keys.find(command.customerId(), command.idempotencyKey())
@@ -106,14 +129,20 @@ public class Checkout {
                 .orElseThrow(() -> OrderRuleException.addressNotFound(command.addressId()));
     }
 
-    private CartView readCart(Command command) {
-        try {
-            return carts.cart(command.cartId(), command.bearerToken(), command.requestId());
-        } catch (RejectedException e) {
+    /** The cart that cart-service answered with, or what its failure means for the checkout. */
+    private static CartView read(Command command, CartView cart, Throwable failure) {
+        if (failure == null) {
+            return cart;
+        }
+        if (failure instanceof RejectedException e) {
             throw e.status() == 404
                     ? OrderRuleException.cartNotFound(command.cartId())
                     : OrderRuleException.cartRefused(e.status());
         }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        throw new DependencyUnavailableException("cart-service is unavailable", failure);
     }
 
     private Result store(

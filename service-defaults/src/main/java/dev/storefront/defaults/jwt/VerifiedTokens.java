@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -45,9 +46,18 @@ public final class VerifiedTokens {
                 .build();
     }
 
-    /** {@code token}'s claims: remembered if it verified within the bounds above, else verified by {@code verifier}. */
+    /** {@code token}'s claims if it verified within the bounds above; else empty (counted as a miss). */
+    public Optional<JsonWebToken> remembered(String token) {
+        return Optional.ofNullable(tokens.getIfPresent(token));
+    }
+
+    /**
+     * {@code token}'s claims: remembered if it verified within the bounds above, else verified by {@code verifier}.
+     * A request's token was looked up by {@link #remembered} first ({@link RememberedIdentities}), so this lookup is
+     * not counted again in the cache's statistics.
+     */
     public JsonWebToken verify(String token, Verifier verifier) throws ParseException {
-        JsonWebToken known = tokens.getIfPresent(token);
+        JsonWebToken known = tokens.policy().getIfPresentQuietly(token);
         if (known != null) {
             return known;
         }
