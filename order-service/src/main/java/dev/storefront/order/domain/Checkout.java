@@ -129,7 +129,10 @@ public class Checkout {
                 .orElseThrow(() -> OrderRuleException.addressNotFound(command.addressId()));
     }
 
-    /** The cart that cart-service answered with, or what its failure means for the checkout. */
+    /**
+     * The cart that cart-service answered with, or what its failure means for the checkout. {@link CartService}'s
+     * failures arrive translated by {@code RemoteFailures}: a refusal, or cart-service unavailable, named there.
+     */
     private static CartView read(Command command, CartView cart, Throwable failure) {
         if (failure == null) {
             return cart;
@@ -139,10 +142,7 @@ public class Checkout {
                     ? OrderRuleException.cartNotFound(command.cartId())
                     : OrderRuleException.cartRefused(e.status());
         }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        throw new DependencyUnavailableException("cart-service is unavailable", failure);
+        throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
     }
 
     private Result store(
