@@ -17,7 +17,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the event loop included. smallrye-jwt's own identity provider hands every sign-in to a request thread, because
  * verifying a token may have to fetch the key set over HTTP (blocking, with 20 s timeouts); a remembered token needs no
  * key set, so for it that hand-off, and the one back, would be for nothing. The identity is the one smallrye-jwt builds:
- * the token as principal and credential, its groups as roles.
+ * the token as principal and credential, its groups as roles (RememberedIdentitiesTest compares the two, so a Quarkus
+ * upgrade that changes smallrye-jwt's fails there).
  *
  * <p>Asked before smallrye-jwt's provider ({@link #priority()}). A token it does not remember gets no identity here, so
  * Quarkus goes on to smallrye-jwt, which verifies it as before, and {@link RememberingJwtParser} remembers it.
