@@ -5,7 +5,9 @@
 #   DURATION=30s CONNECTIONS=16 order-service/src/test/bench/run.sh
 # WARMUP (default 150s, whole seconds): the JIT needs that long on two busy cores. The warm-up runs in 30 s windows and
 # prints each window's orders/s, so every run shows its own warm-up curve (on 2026-12-02 it rose from about 100 in the
-# first window to a plateau after some 120 s; docs/performance.md, "Warm-up").
+# first window to a plateau after some 120 s; docs/performance.md, "Warm-up"). After WARMUP it goes on, window by
+# window, while the last window still beat the one before it by more than 5 %, up to WARMUP_MAX (default 300s): a run
+# whose JIT warmed up slowly is measured at its plateau too, not on the way up.
 # The outbox relay is off while it runs, so each shopper's cart stays full and can be checked out again and again
 # (every request still reads the cart from cart-service, prices it from the bucket and writes order, lines, key and
 # outbox row in one transaction). With PROFILE=1 a JFR recording of order-service during the measured run is
@@ -18,6 +20,7 @@
 set -euo pipefail
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-150s}
+WARMUP_MAX=${WARMUP_MAX:-300s}
 CONNECTIONS=${CONNECTIONS:-16}
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
@@ -49,14 +52,20 @@ export BENCH_DIR SHOPPERS_FILE="$WORK/shoppers.txt"
 pid_on() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
 ORDER_PID=$(pid_on 8083); CART_PID=$(pid_on 8082); PG_PID=$(pid_on 25432)
 
-echo "== warm-up ($WARMUP): orders/s in each 30 s window"
-left=${WARMUP%s}
-while [ "$left" -gt 0 ]; do
-  window=$((left < 30 ? left : 30))
-  wrk -t2 -c"$CONNECTIONS" -d"${window}s" -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" | awk '/^Requests\/sec/ {printf "  %s", $2}'
-  left=$((left - window))
+echo "== warm-up ($WARMUP, then until a 30 s window beats the one before by 5 % or less, at most $WARMUP_MAX): orders/s in each window"
+warmed=0 previous=0 rate=0
+while :; do
+  if [ "$warmed" -ge "${WARMUP%s}" ]; then
+    awk -v now="$rate" -v before="$previous" 'BEGIN { exit !(now <= before * 1.05) }' && break
+    [ "$warmed" -lt "${WARMUP_MAX%s}" ] || { printf "  (still rising at %s s)" "$warmed"; break; }
+  fi
+  window=$((${WARMUP%s} - warmed)); [ "$window" -gt 0 ] && [ "$window" -lt 30 ] || window=30
+  previous=$rate
+  rate=$(wrk -t2 -c"$CONNECTIONS" -d"${window}s" -s "$BENCH_DIR/checkout.lua" "$ORDER_URL" | awk '/^Requests\/sec/ {print $2}')
+  printf "  %s" "$rate"
+  warmed=$((warmed + window))
 done
-echo
+echo " ($warmed s)"
 echo "== checkout: POST /api/orders, $CONNECTIONS connections, $DURATION"
 if [ "${PROFILE:-0}" = 1 ]; then
   jcmd "$ORDER_PID" JFR.start name=bench settings=profile "$PROFILE_EVENT#enabled=true" filename="$WORK/order.jfr" > /dev/null
