@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +30,14 @@ import org.junit.jupiter.api.Test;
  * Start-up of the images with and without their AOT cache: each service's image started alone (podman, host network)
  * against a running PostgreSQL and S3 API, {@code rounds} times per variant, interleaved. Ready = the JVM process's
  * start to {@code /q/health/ready} answering 200; CPU = the JVM's user + system time until then; RSS = its {@code
- * VmRSS} then (all read from {@code /proc} of the container's process). Runs only on request (tag {@code benchmark}):
+ * VmRSS} then, and of that what is the process's own ({@code RssAnon}: heap, stacks, malloc) and what mapped files
+ * ({@code RssFile}: the AOT cache, the JRE's modules and libraries), all read from {@code /proc} of the container's
+ * process. {@code -Daot.flags} replaces the JVM options both variants start with (default: the training's). Runs only
+ * on request (tag {@code benchmark}):
  *
  * <pre>
  * ./mvnw -B -pl deploy/images verify -Pimages -Dit.test=AotStartupBenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false \
- *   -DexcludedGroups=none [-Daot.rounds=3] [-Daot.services=account-service,cart-service]
+ *   -DexcludedGroups=none [-Daot.rounds=3] [-Daot.services=account-service,cart-service] [-Daot.flags="-Xmx256m …"]
  * </pre>
  *
  * Prints a table and writes {@code target/aot-benchmark.md}.
@@ -43,12 +47,13 @@ class AotStartupBenchmarkIT {
     private static final Path IMAGES = Path.of(System.getProperty("images.directory", "target/images"));
     private static final int ROUNDS = Integer.getInteger("aot.rounds", 3);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
-    /** What the training ran with (AotTraining); {@code -XX:AOTMode=off} makes the JVM ignore the image's cache. */
-    private static final Map<String, String> VARIANTS = Map.of(
-            "aot-cache", "-Xmx256m -XX:+UseSerialGC",
-            "no-cache", "-Xmx256m -XX:+UseSerialGC -XX:AOTMode=off");
+    /** By default what the training ran with (AotTraining). */
+    private static final String FLAGS = System.getProperty("aot.flags", "-Xmx256m -XX:+UseSerialGC");
+    /** {@code -XX:AOTMode=off} makes the JVM ignore the image's cache. */
+    private static final Map<String, String> VARIANTS =
+            Map.of("aot-cache", FLAGS, "no-cache", FLAGS + " -XX:AOTMode=off");
 
-    private record Start(double readySeconds, double cpuSeconds, long rssKb) {}
+    private record Start(double readySeconds, double cpuSeconds, long rssKb, long anonKb, long fileKb) {}
 
     @Test
     void startWithAndWithoutTheAotCache() throws Exception {
@@ -63,7 +68,7 @@ class AotStartupBenchmarkIT {
         }
         StringBuilder table =
                 new StringBuilder("| Service | Variant | Ready (median, min–max) | CPU to ready (median) |"
-                        + " RSS at ready (median) |\n|---|---|---|---|---|\n");
+                        + " RSS at ready (median): anon + file |\n|---|---|---|---|---|\n");
         List<String> loaded = new ArrayList<>();
         try (LocalPostgres postgres = LocalPostgres.startTransient();
                 LocalS3 s3 = LocalS3.startTransient()) {
@@ -97,13 +102,16 @@ class AotStartupBenchmarkIT {
                                     .add(start);
                             System.out.printf(
                                     Locale.ROOT,
-                                    "aot-benchmark: %s %s round %d: ready %.2f s, CPU %.2f s, RSS %d MB%n",
+                                    "aot-benchmark: %s %s round %d: ready %.2f s, CPU %.2f s, RSS %d MB"
+                                            + " (anon %d + file %d MB)%n",
                                     service.serviceName(),
                                     variant.getKey(),
                                     round + 1,
                                     start.readySeconds(),
                                     start.cpuSeconds(),
-                                    start.rssKb() / 1024);
+                                    start.rssKb() / 1024,
+                                    start.anonKb() / 1024,
+                                    start.fileKb() / 1024);
                         } finally {
                             podman.attempt(Duration.ofSeconds(60), "rm", "--force", "--time", "10", container.name());
                         }
@@ -154,23 +162,33 @@ class AotStartupBenchmarkIT {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields[0] is field 3 (state): starttime is field 22
         double started = Long.parseLong(fields[19]) / 100.0;
-        return new Start(uptime - started, ProcStat.cpuMillis(stat) / 1000.0, ProcStat.residentKilobytes(pid));
+        return new Start(
+                uptime - started,
+                ProcStat.cpuMillis(stat) / 1000.0,
+                ProcStat.residentKilobytes(pid),
+                ProcStat.statusKilobytes(pid, "RssAnon"),
+                ProcStat.statusKilobytes(pid, "RssFile"));
     }
 
     private static String row(ServiceDatabase service, String variant, List<Start> starts) {
         List<Double> ready = starts.stream().map(Start::readySeconds).sorted().toList();
         List<Double> cpu = starts.stream().map(Start::cpuSeconds).sorted().toList();
-        List<Long> rss = starts.stream().map(Start::rssKb).sorted().toList();
+        Start medianRss = starts.stream()
+                .sorted(Comparator.comparingLong(Start::rssKb))
+                .toList()
+                .get(starts.size() / 2);
         return String.format(
                 Locale.ROOT,
-                "| %s | %s | %.2f s (%.2f–%.2f) | %.2f s | %d MB |%n",
+                "| %s | %s | %.2f s (%.2f–%.2f) | %.2f s | %d MB: %d + %d MB |%n",
                 service.serviceName(),
                 variant,
                 median(ready),
                 ready.get(0),
                 ready.get(ready.size() - 1),
                 median(cpu),
-                rss.get(rss.size() / 2) / 1024);
+                medianRss.rssKb() / 1024,
+                medianRss.anonKb() / 1024,
+                medianRss.fileKb() / 1024);
     }
 
     private static double median(List<Double> sorted) {

@@ -38,9 +38,18 @@ public final class ProcStat {
 
     /** Resident memory of the process in KiB ({@code VmRSS}), or -1 where that is not available. */
     public static long residentKilobytes(long pid) {
+        return statusKilobytes(pid, "VmRSS");
+    }
+
+    /**
+     * One KiB figure of {@code /proc/<pid>/status}, or -1 where it is not available: {@code VmRSS}, or its parts
+     * {@code RssAnon} (heap, stacks, malloc: the process's own) and {@code RssFile} (mapped files, such as a JVM's CDS
+     * archive or AOT cache, which the page cache can share and drop).
+     */
+    public static long statusKilobytes(long pid, String field) {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
+                    .filter(line -> line.startsWith(field + ":"))
                     .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
                     .findFirst()
                     .orElse(-1L);
