@@ -162,12 +162,13 @@ class AotStartupBenchmarkIT {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields[0] is field 3 (state): starttime is field 22
         double started = Long.parseLong(fields[19]) / 100.0;
+        Map<String, Long> memory = ProcStat.statusKilobytes(pid);
         return new Start(
                 uptime - started,
                 ProcStat.cpuMillis(stat) / 1000.0,
-                ProcStat.residentKilobytes(pid),
-                ProcStat.statusKilobytes(pid, "RssAnon"),
-                ProcStat.statusKilobytes(pid, "RssFile"));
+                memory.getOrDefault("VmRSS", -1L),
+                memory.getOrDefault("RssAnon", -1L),
+                memory.getOrDefault("RssFile", -1L));
     }
 
     private static String row(ServiceDatabase service, String variant, List<Start> starts) {

@@ -3,6 +3,8 @@ package dev.storefront.local.infra;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What Linux's {@code /proc} says about a process: the CPU time it used ({@code /proc/<pid>/stat}) and its resident
@@ -38,23 +40,29 @@ public final class ProcStat {
 
     /** Resident memory of the process in KiB ({@code VmRSS}), or -1 where that is not available. */
     public static long residentKilobytes(long pid) {
-        return statusKilobytes(pid, "VmRSS");
+        return statusKilobytes(pid).getOrDefault("VmRSS", -1L);
     }
 
     /**
-     * One KiB figure of {@code /proc/<pid>/status}, or -1 where it is not available: {@code VmRSS}, or its parts
-     * {@code RssAnon} (heap, stacks, malloc: the process's own) and {@code RssFile} (mapped files, such as a JVM's CDS
-     * archive or AOT cache, which the page cache can share and drop).
+     * The KiB figures of {@code /proc/<pid>/status}, read once, by name (empty where it cannot be read): {@code VmRSS},
+     * and its parts {@code RssAnon} (heap, stacks, malloc: the process's own) and {@code RssFile} (mapped files, such as
+     * a JVM's CDS archive or AOT cache, which the page cache can share and drop), among others.
      */
-    public static long statusKilobytes(long pid, String field) {
+    public static Map<String, Long> statusKilobytes(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(line -> line.startsWith(field + ":"))
-                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                    .findFirst()
-                    .orElse(-1L);
+            Map<String, Long> figures = new HashMap<>();
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.endsWith(" kB")) {
+                    figures.put(
+                            line.substring(0, colon),
+                            Long.parseLong(
+                                    line.substring(colon + 1, line.length() - 3).strip()));
+                }
+            }
+            return figures;
         } catch (IOException | NumberFormatException e) {
-            return -1;
+            return Map.of();
         }
     }
 }
