@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * later on a busy machine. A port the kernel hands out for {@code bind(0)} comes from its ephemeral range, the range
  * every outgoing connection also takes its local port from, so in between a service's connection pool or an HTTP client
  * could take it (a container smoke test failed that way: "Port 38657 seems to be in use"). So ports are picked below
- * that range, where only an explicit bind can take one, and this JVM never hands out the same one twice in a row.
+ * that range, where only an explicit bind can take one, and this JVM hands out a port again only after it has gone
+ * through the whole range.
  */
 public final class FreePort {
     /** The lowest port picked: above the shop's fixed ports (8080–9084, 15432, 19000). */
