@@ -653,8 +653,8 @@ class StorefrontStackTest {
         alarm("database-acu-high", "AWS/RDS", "ACUUtilization", 90, 300, 3);
         alarm("database-freeable-memory-low", "AWS/RDS", "FreeableMemory", 256 * 1024 * 1024, 300, 3);
         alarm("database-local-storage-low", "AWS/RDS", "FreeLocalStorage", 1024 * 1024 * 1024, 300, 3);
-        // dev: four services of at most 2 tasks, 4 connections each; the alarm is at 80 % of those 32
-        alarm("database-connections-high", "AWS/RDS", "DatabaseConnections", 25, 300, 3);
+        // dev: four services of at most 2 tasks, 4 connections each, cart-service 8; the alarm is at 80 % of those 40
+        alarm("database-connections-high", "AWS/RDS", "DatabaseConnections", 32, 300, 3);
     }
 
     /** The alarm {@code storefront-dev-<name>}, checked for its metric, threshold, period and periods in a row. */

@@ -12,6 +12,8 @@ import java.util.List;
  * @param dbRole the PostgreSQL role it logs in as (owner of its schema)
  * @param schema the one schema the role owns
  * @param bucketAccess what it may do in the pages bucket
+ * @param dbPoolMax its connection pool size: the default of {@code DB_POOL_MAX} in its application.properties, which
+ *     the stack does not override
  */
 public record ServiceSpec(
         String name,
@@ -19,7 +21,8 @@ public record ServiceSpec(
         int listenerPriority,
         String dbRole,
         String schema,
-        BucketAccess bucketAccess) {
+        BucketAccess bucketAccess,
+        int dbPoolMax) {
 
     /** The least a service needs in the bucket: nothing, the published catalog JSON, or everything (the publisher). */
     public enum BucketAccess {
@@ -28,14 +31,14 @@ public record ServiceSpec(
         READ_WRITE
     }
 
-    public static final ServiceSpec ACCOUNT =
-            new ServiceSpec("account-service", "/api/accounts*", 10, "account_service", "account", BucketAccess.NONE);
+    public static final ServiceSpec ACCOUNT = new ServiceSpec(
+            "account-service", "/api/accounts*", 10, "account_service", "account", BucketAccess.NONE, 4);
     public static final ServiceSpec CART =
-            new ServiceSpec("cart-service", "/api/carts*", 20, "cart_service", "cart", BucketAccess.READ_CATALOG);
-    public static final ServiceSpec ORDER =
-            new ServiceSpec("order-service", "/api/orders*", 30, "order_service", "orders", BucketAccess.READ_CATALOG);
+            new ServiceSpec("cart-service", "/api/carts*", 20, "cart_service", "cart", BucketAccess.READ_CATALOG, 8);
+    public static final ServiceSpec ORDER = new ServiceSpec(
+            "order-service", "/api/orders*", 30, "order_service", "orders", BucketAccess.READ_CATALOG, 4);
     public static final ServiceSpec CATALOG = new ServiceSpec(
-            "catalog-publisher", "/api/catalog*", 40, "catalog_service", "catalog", BucketAccess.READ_WRITE);
+            "catalog-publisher", "/api/catalog*", 40, "catalog_service", "catalog", BucketAccess.READ_WRITE, 4);
 
     /** Every API service, in a stable order (construct ids and listener priorities depend on it). */
     public static final List<ServiceSpec> ALL = List.of(ACCOUNT, CART, ORDER, CATALOG);

@@ -23,9 +23,6 @@ import software.constructs.Construct;
  * subscription here: ops subscribe to it (docs/observability.md). Thresholds and why they are what they are: same doc.
  */
 public class Alarms extends Construct {
-    /** The services' default connection pool size ({@code DB_POOL_MAX}); the stack does not override it. */
-    static final int DB_POOL_MAX_PER_TASK = 4;
-
     private final EnvironmentConfig config;
     private final Topic topic;
     private final SnsAction notify;
@@ -163,7 +160,7 @@ public class Alarms extends Construct {
     /** Connections all services' pools can hold at their autoscaling maximum. */
     private int poolCeiling() {
         return ServiceSpec.ALL.stream()
-                .mapToInt(spec -> config.sizing(spec).maxCapacity() * DB_POOL_MAX_PER_TASK)
+                .mapToInt(spec -> config.sizing(spec).maxCapacity() * spec.dbPoolMax())
                 .sum();
     }
 
