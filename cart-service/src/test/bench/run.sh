@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Load test of the packaged cart-service on loopback. Run from the repository root after
-# `./mvnw -B -pl cart-service verify` (builds target/quarkus-app and target/test-classes).
+# `./mvnw -B -pl cart-service verify` (builds target/quarkus-app and target/test-classes). Needs wrk, curl and python3.
 set -euo pipefail
+for tool in wrk curl python3; do  # Debian packages of the same names; a fresh machine has no wrk
+  command -v "$tool" > /dev/null || { echo "$0 needs $tool: apt-get install $tool" >&2; exit 1; }
+done
 DURATION=${DURATION:-20s}
 # Warm-up of each request before it is measured (default 10s). The JIT needs far longer than that to finish on two
 # cores (order-service's benchmark plateaus after some 120 s), so WARMUP=120s gives the steady-state figure.

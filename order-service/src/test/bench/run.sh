@@ -18,6 +18,9 @@
 # reservation), to see what reserving costs.
 # The services run on the JDK that runs this script: PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH for JDK 25.
 set -euo pipefail
+for tool in wrk python3; do  # Debian packages of the same names; a fresh machine has no wrk
+  command -v "$tool" > /dev/null || { echo "$0 needs $tool: apt-get install $tool" >&2; exit 1; }
+done
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-150s}
 WARMUP_MAX=${WARMUP_MAX:-300s}
