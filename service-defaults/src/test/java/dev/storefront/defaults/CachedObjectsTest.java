@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,12 +42,17 @@ class CachedObjectsTest {
     }
 
     private CachedObjects<String> cache(Clock clock, CachedObjects.Bounds bounds) {
+        return cache(clock, bounds, Runnable::run);
+    }
+
+    private CachedObjects<String> cache(Clock clock, CachedObjects.Bounds bounds, Executor revalidator) {
         return new CachedObjects<>(
                 client,
                 BUCKET,
                 Duration.ofSeconds(2),
                 (key, body) -> Optional.of(new String(body, StandardCharsets.UTF_8)),
                 clock,
+                revalidator,
                 bounds);
     }
 
@@ -66,9 +74,10 @@ class CachedObjectsTest {
     }
 
     @Test
-    void pastHalfItsBoundOneReadRevalidatesWhileTheCopyIsStillYoungEnough() {
+    void pastHalfItsBoundAReadHandsOffOneRevalidationAndIsServedTheCopy() {
         MutableClock clock = new MutableClock();
-        CachedObjects<String> early = cache(clock, CachedObjects.Bounds.DEFAULT);
+        Deque<Runnable> handedOff = new ArrayDeque<>();
+        CachedObjects<String> early = cache(clock, CachedObjects.Bounds.DEFAULT, handedOff::add);
         Duration bound = Duration.ofSeconds(10);
         put("price", "100");
         early.fresh("price", bound);
@@ -76,13 +85,21 @@ class CachedObjectsTest {
 
         clock.advance(Duration.ofSeconds(4));
         assertEquals(Optional.of("100"), early.fresh("price", bound), "under half the bound: the copy in memory");
+        assertEquals(0, handedOff.size(), "under half the bound: nothing to revalidate");
         clock.advance(Duration.ofSeconds(2));
-        assertEquals(Optional.of("120"), early.fresh("price", bound), "past half: revalidated by this read");
+        assertEquals(Optional.of("100"), early.fresh("price", bound), "past half: still the copy, not waiting for S3");
+        assertEquals(Optional.of("100"), early.fresh("price", bound));
+        assertEquals(1, handedOff.size(), "one revalidation per key at a time");
+        handedOff.remove().run();
+        assertEquals(Optional.of("120"), early.fresh("price", bound), "revalidated: the bucket's");
 
         s3.close();
         clock.advance(Duration.ofSeconds(6));
         assertEquals(
                 Optional.of("120"), early.fresh("price", bound), "S3 down past half: the copy is still young enough");
+        handedOff.remove().run();
+        assertEquals(Optional.of("120"), early.fresh("price", bound), "the revalidation failed: the copy still serves");
+        assertEquals(1, handedOff.size(), "and the next read past half tries again");
         clock.advance(Duration.ofSeconds(5));
         assertThrows(SdkException.class, () -> early.fresh("price", bound), "past the bound: never served");
     }

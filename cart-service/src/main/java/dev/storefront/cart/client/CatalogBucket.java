@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,7 +32,8 @@ public class CatalogBucket {
     private final ObjectMapper json;
     private final CachedObjects<CatalogProduct> documents;
 
-    public CatalogBucket(S3Client s3, S3Settings s3Settings, CartConfig config, ObjectMapper json) {
+    public CatalogBucket(
+            S3Client s3, S3Settings s3Settings, CartConfig config, ObjectMapper json, Executor workerPool) {
         this.config = config.catalog();
         this.json = json;
         this.documents = new CachedObjects<>(
@@ -40,6 +42,7 @@ public class CatalogBucket {
                 this.config.timeout(),
                 this::parse,
                 Clock.systemUTC(),
+                workerPool, // Quarkus's worker pool (its injectable Executor): revalidations ahead of time
                 new CachedObjects.Bounds(this.config.cacheSize(), this.config.cacheIdle()));
     }
 

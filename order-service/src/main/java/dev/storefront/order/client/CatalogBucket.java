@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -31,7 +32,8 @@ public class CatalogBucket {
     private final ObjectMapper json;
     private final CachedObjects<CatalogProduct> documents;
 
-    public CatalogBucket(S3Client s3, S3Settings s3Settings, OrderConfig config, ObjectMapper json) {
+    public CatalogBucket(
+            S3Client s3, S3Settings s3Settings, OrderConfig config, ObjectMapper json, Executor workerPool) {
         this.config = config;
         this.json = json;
         // The default bounds: skus come from carts, which hold only skus the catalog published.
@@ -41,6 +43,7 @@ public class CatalogBucket {
                 config.catalogTimeout(),
                 this::parse,
                 Clock.systemUTC(),
+                workerPool, // Quarkus's worker pool (its injectable Executor): revalidations ahead of time
                 CachedObjects.Bounds.DEFAULT);
     }
 
