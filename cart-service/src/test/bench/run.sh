@@ -10,9 +10,13 @@ DURATION=${DURATION:-20s}
 # cores (order-service's benchmark plateaus after some 120 s), so WARMUP=120s gives the steady-state figure.
 WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
+# Which cart a request touches: random (the default, comparable with every figure in docs/performance.md) or own
+# (each wrk thread its own carts in turn, so no two requests in flight share a cart's row lock; see carts.lua).
+PICK=${PICK:-random}
+THREADS=2
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
-export BENCH_DIR CARTS_FILE="$WORK/carts.txt"
+export BENCH_DIR CARTS_FILE="$WORK/carts.txt" PICK THREADS
 
 ./mvnw -q -B -pl cart-service dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
 CP="cart-service/target/test-classes:cart-service/target/classes:$(cat "$WORK/cp.txt")"
@@ -33,10 +37,10 @@ for i in $(seq 1 200); do
   curl -s -X POST "$BASE/api/carts" | python3 -c 'import json,sys; c=json.load(sys.stdin); print(c["id"], c["token"])'
 done > "$CARTS_FILE"
 # Warm up the JIT, the connection pool and the catalog cache.
-wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/add-item.lua" "$BASE" > /dev/null
-echo "== add-item: PUT /api/carts/{id}/items/{sku}"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/add-item.lua" "$BASE"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/add-item.lua" "$BASE" > /dev/null
+echo "== add-item: PUT /api/carts/{id}/items/{sku} (carts: $PICK)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/add-item.lua" "$BASE"
 # The read path has its own code to compile: warm it up too, or its first seconds show as the tail.
-wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/get-cart.lua" "$BASE" > /dev/null
-echo "== get-cart: GET /api/carts/{id}"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/get-cart.lua" "$BASE"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/get-cart.lua" "$BASE" > /dev/null
+echo "== get-cart: GET /api/carts/{id} (carts: $PICK)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/get-cart.lua" "$BASE"
