@@ -35,7 +35,7 @@ final class TestBucket {
 
     static S3Client client() {
         return CLIENTS.computeIfAbsent(setting("S3_ENDPOINT"), endpoint -> S3Client.builder()
-                .httpClientBuilder(ApacheHttpClient.builder()) // both it and url-connection are on the test classpath
+                .httpClientBuilder(ApacheHttpClient.builder())
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.of(setting("S3_REGION")))
                 .forcePathStyle(true)

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -128,14 +128,17 @@ public final class LocalS3 implements AutoCloseable {
         return secretKey;
     }
 
-    /** A path-style client signed with this server's keys. Callers close it. */
+    /**
+     * A path-style client signed with this server's keys, on the Apache HTTP client as in the services
+     * (HttpURLConnection's uploads to s3proxy failed now and then under load). Callers close it.
+     */
     public S3Client client() {
         return S3Client.builder()
                 .endpointOverride(endpoint())
                 .region(Region.of(REGION))
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }
 
