@@ -16,6 +16,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -253,6 +255,28 @@ class CartApiTest {
                 .body("lines", hasSize(1))
                 .body("lines[0].sku", equalTo(sku))
                 .body("lines[0].quantity", equalTo(2));
+    }
+
+    /**
+     * A body sent without a declared length (chunked) is read whole before the endpoint runs (WholeBodies): it is held
+     * to the service's body limit (64 KiB by default) all the same, an empty one is a 400 like an empty body of length 0,
+     * and neither changes the cart.
+     */
+    @Test
+    void aBodyWithoutALengthIsHeldToTheLimit() {
+        String sku = catalog.publish(TestCatalog.newSku(), 700);
+        ExtractableResponse<Response> anon = CartClient.anonymous().create().extract();
+        String id = anon.path("id");
+        CartClient me = CartClient.withToken(anon.path("token"));
+        me.put(id, sku, 2).statusCode(200);
+
+        byte[] small = "{\"quantity\":3}".getBytes(StandardCharsets.UTF_8);
+        me.putStream(id, sku, new ByteArrayInputStream(small)).statusCode(200).body("lines[0].quantity", equalTo(3));
+        byte[] large = ("{\"quantity\":" + " ".repeat(70 * 1024) + "4}").getBytes(StandardCharsets.UTF_8);
+        me.putStream(id, sku, new ByteArrayInputStream(large)).statusCode(413);
+        expectProblem(me.putStream(id, sku, new ByteArrayInputStream(new byte[0])), 400);
+
+        me.get(id).statusCode(200).body("lines", hasSize(1)).body("lines[0].quantity", equalTo(3));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.storefront.local.infra.TestServiceTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.io.InputStream;
 import java.util.UUID;
 
 /** Small REST helpers for the cart API: who calls (cart token and/or bearer) and what. */
@@ -50,6 +51,14 @@ record CartClient(String cartToken, String bearer) {
     }
 
     ValidatableResponse putRaw(String cartId, String sku, String body) {
+        return request()
+                .body(body)
+                .put("/api/carts/{id}/items/{sku}", cartId, sku)
+                .then();
+    }
+
+    /** A PUT whose body has no declared length: the client sends it chunked. */
+    ValidatableResponse putStream(String cartId, String sku, InputStream body) {
         return request()
                 .body(body)
                 .put("/api/carts/{id}/items/{sku}", cartId, sku)
