@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.storefront.local.infra.InjectManagementPort;
 import dev.storefront.local.infra.JwtTestResource;
@@ -13,10 +14,15 @@ import dev.storefront.local.infra.S3TestResource;
 import dev.storefront.local.infra.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,9 @@ class CartApiTest {
     /** Where the OpenAPI document is: the management interface (ManagementTestResource, declared in HealthTest). */
     @InjectManagementPort
     int managementPort;
+
+    @TestHTTPResource("/")
+    URI base;
 
     @Test
     void anonymousCartLifecycle() {
@@ -277,6 +286,41 @@ class CartApiTest {
         expectProblem(me.putStream(id, sku, new ByteArrayInputStream(new byte[0])), 400);
 
         me.get(id).statusCode(200).body("lines", hasSize(1)).body("lines[0].quantity", equalTo(3));
+    }
+
+    /**
+     * Clients that speak HTTP/2 (here Java's, upgrading from HTTP/1.1 as a client does without TLS) create and fill carts
+     * too: their bodies are read on the request thread, not by WholeBodies, which would leave Quarkus REST unable to
+     * pause the request.
+     */
+    @Test
+    void http2ClientsCreateAndFillCarts() throws Exception {
+        String sku = catalog.publish(TestCatalog.newSku(), 700);
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> created = client.send(
+                HttpRequest.newBuilder(base.resolve("api/carts"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(HttpClient.Version.HTTP_2, created.version());
+        var cart = io.restassured.path.json.JsonPath.from(created.body());
+        HttpResponse<String> added = client.send(
+                HttpRequest.newBuilder(base.resolve("api/carts/" + cart.getString("id") + "/items/" + sku))
+                        .header("X-Cart-Token", cart.getString("token"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":4}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, added.statusCode(), added.body());
+        assertEquals(HttpClient.Version.HTTP_2, added.version());
+
+        CartClient.withToken(cart.getString("token"))
+                .get(cart.getString("id"))
+                .statusCode(200)
+                .body("lines[0].sku", equalTo(sku))
+                .body("lines[0].quantity", equalTo(4));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.storefront.defaults.http.HttpSettings;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -31,12 +32,27 @@ public class WholeBodies {
     }
 
     void install(@Observes Router router) {
+        BodyHandler reader = BodyHandler.create(false).setBodyLimit(limit);
         router.route("/api/carts/*")
                 .method(HttpMethod.PUT)
                 .method(HttpMethod.POST)
                 .order(RouteConstants.ROUTE_ORDER_BODY_HANDLER)
-                .handler(BodyHandler.create(false).setBodyLimit(limit))
+                .handler(context -> {
+                    if (http1(context)) {
+                        reader.handle(context);
+                    } else {
+                        context.next();
+                    }
+                })
                 .handler(WholeBodies::emptyIfNone);
+    }
+
+    /**
+     * HTTP/1 only: Quarkus REST pauses the request it is handed, and an HTTP/2 request already read to its end refuses
+     * that ("Request has already been read", a 500). HTTP/2 requests keep the read on the request thread.
+     */
+    private static boolean http1(RoutingContext context) {
+        return context.request().version() != HttpVersion.HTTP_2;
     }
 
     /**
@@ -44,7 +60,7 @@ public class WholeBodies {
      * that has ended (until its read timeout): it gets an empty one to parse instead, and answers 400.
      */
     private static void emptyIfNone(RoutingContext context) {
-        if (context.body().buffer() == null) {
+        if (http1(context) && context.body().buffer() == null) {
             context.setBody(Buffer.buffer());
         }
         context.next();
