@@ -43,6 +43,10 @@ public class Traces {
      * Runs {@code work} in a new span called {@code name}, a child of {@code traceparent} (stored by
      * {@link #currentParent()}), so its log lines carry that trace id and its calls pass it on. Without a usable
      * {@code traceparent} (null, or written before there was tracing) the span starts a trace of its own.
+     *
+     * <p>Meant for work that runs off any request, such as a scheduled relay. Inside a blocking endpoint the span would
+     * share the request's Vert.x context with the event loop, which Quarkus 3.34's authentication handler may set back
+     * to the request's trace at the same moment (quarkus#50310).
      */
     public <T> T continueTrace(String traceparent, String name, Supplier<T> work) {
         Context parent = traceparent == null
