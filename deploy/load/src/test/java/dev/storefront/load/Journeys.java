@@ -9,12 +9,19 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.http.HttpDsl.currentLocation;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.FeederBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -159,12 +166,12 @@ final class Journeys {
 
     private static ChainBuilder home(String path) {
         return exec(group("browse")
-                .on(http("home")
-                        .get(path)
-                        .check(status().is(200))
-                        .check(css("a[href^='/categories/']", "href")
+                .on(fromBucket(
+                        http("home").get(path),
+                        List.of(css("a[href^='/categories/']", "href")
                                 .findRandom()
-                                .saveAs("categoryUrl"))));
+                                .saveAs("categoryUrl")),
+                        "categoryUrl")));
     }
 
     /** Sets the quantity of the product just viewed; the cart must show it. */
@@ -183,12 +190,12 @@ final class Journeys {
 
     private ChainBuilder categoryAndProducts() {
         return exec(group("browse")
-                        .on(http("category page")
-                                .get("#{categoryUrl}")
-                                .check(status().is(200))
-                                .check(css("a[href^='/products/']", "href")
+                        .on(fromBucket(
+                                http("category page").get("#{categoryUrl}"),
+                                List.of(css("a[href^='/products/']", "href")
                                         .findRandom(3, true)
-                                        .saveAs("productUrls"))))
+                                        .saveAs("productUrls")),
+                                "productUrls")))
                 .exec(think(3, 8))
                 .exec(repeat(session -> ThreadLocalRandom.current().nextInt(1, 4), "n")
                         .on(exec(session -> session.set(
@@ -211,17 +218,19 @@ final class Journeys {
      */
     private ChainBuilder productPage() {
         return exec(group("browse")
-                .on(exec(http("product page")
-                                .get("#{productUrl}")
-                                .check(status().is(200))
-                                .check(css("article.product", "data-sku").saveAs("sku"))
-                                .check(css("article.product img", "src").saveAs("imageUrl")))
+                .on(exec(fromBucket(
+                                http("product page").get("#{productUrl}"),
+                                List.of(
+                                        css("article.product", "data-sku").saveAs("sku"),
+                                        css("article.product img", "src").saveAs("imageUrl")),
+                                "sku",
+                                "imageUrl"))
                         .exec(http("product image").get("#{imageUrl}").check(status().is(200)))
-                        .exec(http("product json")
-                                .get("/catalog/products/#{sku}.json")
-                                .check(status().is(200))
-                                .check(jsonPath("$.sku").isEL("#{sku}"))
-                                .check(jsonPath("$.price").ofLong().gte(0L)))));
+                        .exec(fromBucket(
+                                http("product json").get("/catalog/products/#{sku}.json"),
+                                List.of(
+                                        jsonPath("$.sku").isEL("#{sku}"),
+                                        jsonPath("$.price").ofLong().gte(0L))))));
     }
 
     private ChainBuilder viewCart(String header, String value) {
@@ -247,7 +256,39 @@ final class Journeys {
 
     /** A static page of the shopper's flow (cart, sign-in, checkout …): served from the bucket like the catalog. */
     private static ChainBuilder page(String name, String path) {
-        return exec(group("browse").on(http(name).get(path).check(status().is(200))));
+        return exec(group("browse").on(fromBucket(http(name).get(path), List.of())));
+    }
+
+    /**
+     * A page or document from the bucket ({@code max-age=60}) as a browser gets it: 200, or 304 when the shopper's
+     * cache revalidates a copy older than a minute (a shopper back on a page, more often while the spike slows every
+     * answer). A browser shows its copy then. Here {@code readBody} runs on a 200 only, and the attributes it saved
+     * ({@code saved}) are kept per URL and set again on a 304.
+     */
+    private static ChainBuilder fromBucket(
+            HttpRequestActionBuilder request, List<CheckBuilder> readBody, String... saved) {
+        return exec(request.check(
+                                status().in(200, 304).saveAs("status"),
+                                currentLocation().saveAs("location"))
+                        .checkIf((response, session) -> response.status().code() == 200)
+                        .then(readBody))
+                .exec(session -> {
+                    if (saved.length == 0 || !session.contains("status")) { // a failed request is reported as such
+                        return session.remove("status");
+                    }
+                    String copy = "copy of " + session.getString("location");
+                    Session answered = session.remove("status");
+                    if (session.getInt("status") == 304) {
+                        return session.contains(copy) ? answered.setAll(session.getMap(copy)) : answered.markAsFailed();
+                    }
+                    Map<String, Object> read = new HashMap<>();
+                    for (String name : saved) {
+                        if (session.contains(name)) {
+                            read.put(name, session.get(name));
+                        }
+                    }
+                    return read.size() == saved.length ? answered.set(copy, read) : answered;
+                });
     }
 
     /** A pause of min..max seconds, scaled by the think-time setting. */
