@@ -1,15 +1,12 @@
 package dev.storefront.cart;
 
 import dev.storefront.local.infra.CatalogDocuments;
+import dev.storefront.local.infra.LocalS3;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -34,14 +31,10 @@ public final class TestCatalog extends CatalogDocuments {
     }
 
     private static S3Client client(Config config, URI endpoint) {
-        return S3Client.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(config.getValue("storefront.s3.region", String.class)))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        config.getValue("storefront.s3.access-key-id", String.class),
-                        config.getValue("storefront.s3.secret-access-key", String.class))))
-                .httpClient(ApacheHttpClient.create())
-                .build();
+        return LocalS3.client(
+                endpoint,
+                config.getValue("storefront.s3.region", String.class),
+                config.getValue("storefront.s3.access-key-id", String.class),
+                config.getValue("storefront.s3.secret-access-key", String.class));
     }
 }

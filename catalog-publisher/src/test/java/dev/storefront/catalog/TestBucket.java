@@ -1,13 +1,10 @@
 package dev.storefront.catalog;
 
+import dev.storefront.local.infra.LocalS3;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -34,14 +31,13 @@ final class TestBucket {
     }
 
     static S3Client client() {
-        return CLIENTS.computeIfAbsent(setting("S3_ENDPOINT"), endpoint -> S3Client.builder()
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.of(setting("S3_REGION")))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(setting("S3_ACCESS_KEY_ID"), setting("S3_SECRET_ACCESS_KEY"))))
-                .build());
+        return CLIENTS.computeIfAbsent(
+                setting("S3_ENDPOINT"),
+                endpoint -> LocalS3.client(
+                        URI.create(endpoint),
+                        setting("S3_REGION"),
+                        setting("S3_ACCESS_KEY_ID"),
+                        setting("S3_SECRET_ACCESS_KEY")));
     }
 
     private static String setting(String name) {

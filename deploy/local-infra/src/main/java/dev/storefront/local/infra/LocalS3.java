@@ -128,14 +128,20 @@ public final class LocalS3 implements AutoCloseable {
         return secretKey;
     }
 
-    /**
-     * A path-style client signed with this server's keys, on the Apache HTTP client as in the services
-     * (HttpURLConnection's uploads to s3proxy failed now and then under load). Callers close it.
-     */
+    /** A client signed with this server's keys ({@link #client(URI, String, String, String)}). Callers close it. */
     public S3Client client() {
+        return client(endpoint(), REGION, accessKey, secretKey);
+    }
+
+    /**
+     * A path-style client of the S3 API at {@code endpoint}, signed with the given keys, on the Apache HTTP client as
+     * in the services (HttpURLConnection's uploads to s3proxy failed now and then under load). For tests that reach
+     * the S3 API of an app under test from settings alone. Callers close it.
+     */
+    public static S3Client client(URI endpoint, String region, String accessKey, String secretKey) {
         return S3Client.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(REGION))
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .httpClientBuilder(ApacheHttpClient.builder())

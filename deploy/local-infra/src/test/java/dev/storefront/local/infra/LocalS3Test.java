@@ -7,11 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -56,12 +52,7 @@ class LocalS3Test {
     }
 
     private static S3Client client(String accessKey, String secretKey) {
-        return S3Client.builder()
-                .endpointOverride(java.net.URI.create(config.get("S3_ENDPOINT")))
-                .region(Region.of(config.get("S3_REGION")))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        return LocalS3.client(
+                java.net.URI.create(config.get("S3_ENDPOINT")), config.get("S3_REGION"), accessKey, secretKey);
     }
 }
